@@ -1,0 +1,1 @@
+"""The analysis core: sources, cleaning and analysis. Never imports Textual or Rich."""
