@@ -1,0 +1,123 @@
+"""Name-shaped words: people, organisations, titles, roles and handles, and the vocabulary
+the quote and speaker modules share (speech verbs, title words, role nouns).
+
+Patterns here are built from bounded character classes with no nested quantifiers, so they
+run in linear time on any text.
+"""
+
+from __future__ import annotations
+
+import re
+
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+CAPWORD = rf"[{UPPER}](?:[{LOWER}{UPPER}]|['’\-](?=[{UPPER}{LOWER}]))*\.?"
+INITIAL = rf"[{UPPER}]\."
+PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das|y)"
+NAME_TOKEN = rf"(?:{INITIAL}|{CAPWORD})"
+NAME = rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN}){{0,5}}"
+NAME_RE = re.compile(rf"(?<![\w@’'.]){NAME}")
+HANDLE_RE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")
+
+SPEECH_VERBS = frozenset(
+    """
+    said says say told tells added adds wrote writes posted posts tweeted stated states explained
+    explains warned warns insisted insists argued argues noted notes declared declares announced
+    announces emphasized emphasised emphasizes emphasises stressed stresses replied replies
+    responded responds acknowledged acknowledges admitted admits conceded concedes continued
+    recalled urged urges reaffirmed reaffirms apologised apologized apologises apologizes laughed
+    cautioned cautions vowed vows promised promises predicted predicts claimed claims commented
+    remarked suggested suggests countered quipped reiterated reiterates confirmed confirms
+    complained complains asked asks agreed agrees added observed observes pleaded pledged
+    testified shouted joked wondered mused boasted conceded announced signalled signaled
+    """.split()
+)
+SPEECH_VERB_RE = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
+
+# Words that name an office or job; a capitalised one before a name is a title ("Sheriff Dale
+# Rasmussen"), a lowercase one a role ("Kremlin spokesperson Dmitry Peskov").
+ROLE_NOUNS = frozenset(
+    """
+    president vice-president minister secretary spokesperson spokesman spokeswoman director
+    chancellor commissioner sheriff judge governor senator representative mayor chief officer
+    captain general professor chairman chairwoman chair chairperson manager coach ambassador
+    executive commander inspector detective king queen prince princess pope councillor councilor
+    superintendent speaker leader premier editor founder analyst attorney prosecutor adviser
+    advisor supervisor conciliator economist researcher lawyer scientist toxicologist owner head
+    correspondent negotiator envoy diplomat official spokesperson trustee treasurer president-elect
+    ceo cfo cto coo deputy lieutenant sergeant colonel admiral major
+    candidate organiser organizer activist campaigner resident engineer doctor nurse teacher
+    student pilot driver worker member expert historian author playwright chef farmer
+    """.split()
+)
+TITLE_ABBREVIATIONS = frozenset(
+    "dr dr. mr mr. mrs mrs. ms ms. mx prof prof. sen sen. gov gov. rep rep. capt capt. gen gen. "
+    "col col. lt lt. sgt sgt. adm adm. rev rev. sir dame lord lady st. fr fr. cmdr cmdr. supt "
+    "supt. insp insp. det det. atty atty. hon hon. maj maj.".split()
+)
+# Nouns an organisation is referred back to by ("the company said").
+ORG_NOUNS = frozenset(
+    """
+    company firm airline carrier group agency ministry department council authority union
+    association government office board committee club bank regulator operator maker retailer
+    organisation organization institute campaign commission service startup manufacturer
+    insurer publisher network team court police army administration embassy utility
+    """.split()
+)
+ORG_SUFFIXES = frozenset(
+    """
+    labs lab co co. inc inc. ltd ltd. llc plc corp corp. corporation company air airlines airways
+    pay group bank holdings partners agency authority council union association institute
+    ministry department service services systems technologies motors energy media news network
+    foundation university college committee commission board office party club united rovers fc
+    city press times post herald tribune journal gazette courier ledger
+    """.split()
+)
+# Capitalised words that start sentences or name days and months: never a name on their own.
+NOT_NAMES = frozenset(
+    """
+    The A An In On At For From By To With Without As If When While After Before Since Until But And
+    Or So Yet Nor Despite Although Though Even Still However Meanwhile Later Earlier Then Now
+    Today Tomorrow Yesterday This That These Those It Its He She They We I You His Her Their Our
+    My Your Who What Where Why How Asked Speaking Writing Under Over Across Among Some Many Most
+    Both Each Every No Not Nobody Everyone Anyone Someone Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September October November
+    December Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.
+    One Two Three Four Five Six Seven Eight
+    Nine Ten Here There Also Only Just Please Yes Oh Well Instead Overnight Last Next Such Other
+    Another Several All Any Few Much More Less Then Thus Hence Once Twice According Following
+    Unlike Like Beyond Within Through Throughout During Against Between Behind Amid Around About
+    Above Below Near Off Out Up Down Whether Because Unless Whereas Whatever Whoever Either Neither
+    """.split()
+)
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "him": "m", "her": "f"}
+
+
+def split_title(name: str) -> tuple[str | None, str]:
+    """Split leading title words off a capitalised sequence: "Transport Secretary Grace Adeyemi"
+    -> ("Transport Secretary", "Grace Adeyemi"); "Dr. Naomi Ferraro" -> ("Dr.", "Naomi Ferraro")."""
+    tokens = name.split()
+    cut = 0
+    for index, token in enumerate(tokens[:-1]):
+        bare = token.lower().rstrip(",")
+        if bare in TITLE_ABBREVIATIONS or bare.rstrip(".") in ROLE_NOUNS:
+            cut = index + 1
+    if cut == 0:
+        return None, name
+    return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+def strip_leading_non_names(name: str) -> str:
+    """Drop sentence-initial capitalised words that are not names ("However Peskov" -> "Peskov")."""
+    tokens = name.split()
+    while tokens and (tokens[0] in NOT_NAMES or tokens[0].rstrip(".,") in NOT_NAMES):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def is_org_name(name: str) -> bool:
+    """Whether a name reads as an organisation ("Fernleaf Labs", "Calder Chemical Co.")."""
+    tokens = [token.lower() for token in name.split()]
+    return any(token in ORG_SUFFIXES or token.rstrip(".") in ORG_SUFFIXES for token in tokens[1:]) or (
+        len(tokens) == 1 and name.isupper() and len(name) > 1
+    )

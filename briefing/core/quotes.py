@@ -1,0 +1,207 @@
+"""Direct quotes: where each quotation starts and ends in the body.
+
+Double marks (curly, straight, low-9, guillemets) are found first; single marks (British
+style) only outside them, so a quote inside a quote stays part of its outer quote. A quote
+left open at the end of a paragraph runs on into the next (an opening mark on each paragraph
+and a closing mark only at the end, or none on the following paragraphs). Attribution lives in
+`speakers.py`; this module only finds the words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.core.sentences import paragraphs
+
+DOUBLE_OPEN = {"“": "”", "„": "“", "«": "»", "‟": "”", "»": "«"}
+DOUBLE_CLOSE = set("”»“«")
+SINGLE_OPEN = "‘'‚‹"
+SINGLE_CLOSE = "’'‹›"
+_MAX_CARRY = 6  # paragraphs a quote may run on without closing before it is given up
+
+
+@dataclass(slots=True)
+class QuotePiece:
+    """One quoted stretch inside a single paragraph."""
+
+    start: int
+    """Offset of the first quoted character (after the opening mark)."""
+    end: int
+    """Offset after the last quoted character (before the closing mark)."""
+    open_mark: int | None
+    """Offset of the opening mark, or None when the quote runs on from the last paragraph."""
+    close_mark: int | None
+    """Offset of the closing mark, or None when the quote runs on into the next paragraph."""
+    paragraph: int
+    group: int = -1
+    """Pieces of one run-on quote share a group number."""
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum()
+
+
+def _double_pieces(body: str, paras: list) -> list[QuotePiece]:
+    pieces: list[QuotePiece] = []
+    open_piece: QuotePiece | None = None
+    expected_close = ""
+    carried = 0
+    for number, para in enumerate(paras):
+        if open_piece is not None:
+            first = body[para.start]
+            if first in "—–" or carried >= _MAX_CARRY:
+                open_piece = None
+            else:
+                skip = 1 if first in DOUBLE_OPEN or first == '"' else 0
+                open_piece = QuotePiece(para.start + skip, para.end, None if not skip else para.start, None, number,
+                                        open_piece.group)
+                carried += 1
+        for index in range(para.start, para.end):
+            char = body[index]
+            if open_piece is None:
+                if char in DOUBLE_OPEN or char == '"':
+                    if char in "»”" and index + 1 < para.end and not _is_word(body[index + 1]):
+                        continue  # a closing-shaped mark with nothing after it opens nothing
+                    if char == '"' and index > para.start and _is_word(body[index - 1]):
+                        continue  # inch marks and stray closers: 5'10"
+                    expected_close = '"' if char == '"' else DOUBLE_OPEN[char]
+                    open_piece = QuotePiece(index + 1, para.end, index, None, number, len(pieces))
+                    carried = 0
+                continue
+            if index < open_piece.start:
+                continue
+            if expected_close == '"':
+                closes = char == '"'
+            else:
+                closes = char == expected_close or char in "”»" or char == '"'
+            if closes:
+                if open_piece.open_mark is None and index == para.start:
+                    continue
+                open_piece.end = index
+                open_piece.close_mark = index
+                pieces.append(open_piece)
+                open_piece = None
+        if open_piece is not None:
+            open_piece.end = para.end
+            pieces.append(open_piece)
+    return _drop_unclosed(pieces)
+
+
+def _drop_unclosed(pieces: list[QuotePiece]) -> list[QuotePiece]:
+    """Keep a run-on group only if it closes, or if it fills whole paragraphs from their start."""
+    groups: dict[int, list[QuotePiece]] = {}
+    for piece in pieces:
+        groups.setdefault(piece.group, []).append(piece)
+    kept: list[QuotePiece] = []
+    for members in groups.values():
+        if members[-1].close_mark is not None:
+            kept.extend(members)
+    kept.sort(key=lambda piece: piece.start)
+    return kept
+
+
+def _single_closer(body: str, start: int, end: int) -> int | None:
+    """The offset of the mark that closes a single quote opened before `start`, within a paragraph.
+
+    An apostrophe inside a word (don’t) never closes. A mark after sentence punctuation or before
+    punctuation closes for sure; a mark before a space closes only if no surer one follows, and
+    a plural possessive (players’ wage) is the last resort."""
+    weak: int | None = None
+    possessive: int | None = None
+    for index in range(start, end):
+        char = body[index]
+        if char not in SINGLE_CLOSE:
+            continue
+        before = body[index - 1] if index > start else " "
+        after = body[index + 1] if index + 1 < end else "\n"
+        if before.isspace():
+            continue
+        if _is_word(before) and _is_word(after):
+            continue
+        if before in ",.!?…;:—–" or after in ",.;:!?)—–\n" or index + 1 == end:
+            return index
+        if after.isspace():
+            if before == "s":
+                possessive = possessive if possessive is not None else index
+            elif weak is None:
+                weak = index
+                # A sure closer later in the same sentence wins over this one.
+    if weak is not None:
+        return weak
+    return possessive
+
+
+def _single_pieces(body: str, paras: list, covered: list[tuple[int, int]]) -> list[QuotePiece]:
+    pieces: list[QuotePiece] = []
+    cover_index = 0
+    for number, para in enumerate(paras):
+        index = para.start
+        while index < para.end:
+            while cover_index < len(covered) and covered[cover_index][1] <= index:
+                cover_index += 1
+            if cover_index < len(covered) and covered[cover_index][0] <= index < covered[cover_index][1]:
+                index = covered[cover_index][1]
+                continue
+            char = body[index]
+            before = body[index - 1] if index > para.start else " "
+            after = body[index + 1] if index + 1 < para.end else " "
+            if char in SINGLE_OPEN and not _is_word(before) and before not in "’'" and (
+                    _is_word(after) or after in "“\"…"):
+                limit = para.end
+                if cover_index < len(covered) and covered[cover_index][0] < limit:
+                    limit = covered[cover_index][0]
+                closer = _single_closer(body, index + 1, limit)
+                if closer is not None and closer > index + 1:
+                    pieces.append(QuotePiece(index + 1, closer, index, closer, number, -1))
+                    index = closer + 1
+                    continue
+                if closer is None and index == para.start:
+                    # British run-on: a paragraph that opens with a mark and does not close it.
+                    pieces.append(QuotePiece(index + 1, para.end, index, None, number, -1))
+                    break
+            index += 1
+    return _join_single_runs(body, pieces, paras)
+
+
+def _join_single_runs(body: str, pieces: list[QuotePiece], paras: list) -> list[QuotePiece]:
+    """Give run-on single-quoted paragraphs one group, ending at the first piece that closes."""
+    result: list[QuotePiece] = []
+    group = 10_000
+    run: list[QuotePiece] = []
+    for piece in pieces:
+        if run and piece.paragraph == run[-1].paragraph + 1 and piece.open_mark == paras[piece.paragraph].start:
+            run.append(piece)
+        elif run:
+            run = []
+        if not run:
+            group += 1
+            run = [piece] if piece.close_mark is None else []
+        piece.group = group
+        result.append(piece)
+        if piece.close_mark is not None:
+            run = []
+    return result
+
+
+def find_quote_pieces(body: str) -> list[QuotePiece]:
+    """Every quoted stretch in the body, in order, trimmed of spaces and a trailing comma."""
+    paras = paragraphs(body)
+    doubles = _double_pieces(body, paras)
+    covered = [(piece.open_mark if piece.open_mark is not None else piece.start,
+                (piece.close_mark + 1) if piece.close_mark is not None else piece.end) for piece in doubles]
+    singles = _single_pieces(body, paras, covered)
+    pieces = sorted(doubles + singles, key=lambda piece: piece.start)
+    trimmed: list[QuotePiece] = []
+    for piece in pieces:
+        piece.start, piece.end = _trim(body, piece.start, piece.end)
+        if piece.end > piece.start:
+            trimmed.append(piece)
+    return trimmed

@@ -1,0 +1,589 @@
+"""Who said each quote: attribution, pronoun and role references, and one speaker per person.
+
+The pass runs in reading order. People are registered from the forms an article uses to
+introduce them (a title or role before the name, an appositive after it, a speech verb); each
+later form (surname, "President Zelensky", "the minister", "he", "@handle") resolves to the
+most recent compatible person. A quote whose speaker the text does not support is left
+unattributed rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.core.names import (
+    HANDLE_RE,
+    NAME,
+    NAME_RE,
+    NOT_NAMES,
+    ORG_NOUNS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERB_RE,
+    TITLE_ABBREVIATIONS,
+    is_org_name,
+    split_title,
+    strip_leading_non_names,
+)
+from briefing.core.quotes import QuotePiece
+from briefing.core.sentences import Sentence
+from briefing.model import Quote, Speaker
+
+_TITLE_ROLES = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "capt": "captain", "gen": "general",
+    "prof": "professor", "dr": "doctor", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant",
+    "adm": "admiral", "supt": "superintendent", "insp": "inspector", "det": "detective",
+}
+_FRAME_LIMIT = 400  # characters of attribution looked at around a quote: keeps every pass linear
+_HONORIFICS = {"mr", "mrs", "ms", "mx", "dr", "sir", "dame", "lord", "lady", "rev", "fr"}
+_ROLE_WORD = r"(?i:%s)\b" % "|".join(sorted(ROLE_NOUNS | ORG_NOUNS, key=len, reverse=True))
+# "the Kremlin spokesperson", "its technology chief", "The Rovers manager", "the company".
+_SUBJECT_TAIL = re.compile(
+    rf"(?:(?P<handle>@\w+)|(?P<pronoun>\b(?i:he|she|they|it)\b)|(?P<name>{NAME})|"
+    rf"(?P<ref>\b(?i:the|its|their|his|her)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}))"
+    r"(?P<appos>\s*,\s[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?$")
+_VERB_AT_END = re.compile(rf"\b({SPEECH_VERB_RE}|calls|called|dubbed|described)\b")
+_AFTER_VERB_FIRST = re.compile(
+    rf"^[\s,]*(?:{SPEECH_VERB_RE})\s+(?P<subject>(?:@\w+|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}))")
+_AFTER_SUBJECT_FIRST = re.compile(
+    rf"^[\s,]*(?:[a-z][\w’'\-]*\s+){{0,3}}?(?P<subject>@\w+|\b(?i:he|she|they|it)\b|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})"
+    rf"(?:\s*,\s[^,“”\"]{{1,120}},)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERB_RE})\b")
+_ACCORDING = re.compile(rf"\b(?i:according to)\s+(?P<subject>@\w+|{NAME}|(?i:the|its)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})")
+_APPOSITIVE = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:“”\"()]{2,80}?)(?=\s*(?:,|\.|;|$|\bwho\b|\bsaid\b|\btold\b|\bat\b))")
+_ROLE_BEFORE = re.compile(r"((?:[A-Za-z][\w’'\-]*\s+){0,3}?(?:%s))\s+$" % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)),
+                          re.IGNORECASE)
+_ANY_SUBJECT = re.compile(
+    rf"(?P<handle>@\w+)|(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|(?P<name>{NAME})|"
+    rf"(?P<ref>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})")
+_MENTION = re.compile(
+    rf"(?P<name>{NAME})|(?P<ref>\b(?:[Tt]he|[Ii]ts)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}\b)")
+_DASH_LINE = re.compile(r"^[—–-]{1,2}\s*(?P<who>[^\n]{1,160})$")
+_VIA_PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    (re.compile(rf"\baccording to (?P<ch>{NAME})"), None),
+    (re.compile(rf"\bin an interview with (?:the )?(?P<ch>{NAME})"), None),
+    (re.compile(rf"\b(?:during|on|in) (?:an?|the) (?P<ch>{NAME}) (?:broadcast|interview|programme|program|show|podcast|appearance)"), None),
+    (re.compile(rf"\btold (?:the )?(?P<ch>{NAME})"), None),
+    (re.compile(rf"\bvia (?P<ch>{NAME})"), None),
+    (re.compile(r"\b(?:posts?|posted|update|message|video|thread|tweet)s?\b[^.;:]{0,40}?\bon (?P<ch>X|Twitter|Facebook|Instagram|Telegram|TikTok|LinkedIn|Threads|Bluesky|Mastodon|YouTube|Truth Social|Weibo)\b"), None),
+    (re.compile(r"\bon (?P<ch>X|Twitter|Facebook|Instagram|Telegram|TikTok|LinkedIn|Threads|Bluesky|Mastodon|YouTube|Truth Social|Weibo)\b"), None),
+    (re.compile(r"\bin an interview\b"), "an interview"),
+    (re.compile(r"\bin an? (?:\w+ )?statement\b", re.IGNORECASE), "a statement"),
+    (re.compile(r"\bat (?:a|an|the|his|her|their|its) (?:[\w\-]+ )?(?:news|press) (?:conference|briefing)\b", re.IGNORECASE), "a news conference"),
+    (re.compile(r"\bat (?:a|the) briefing\b", re.IGNORECASE), "a briefing"),
+    (re.compile(r"\btold reporters\b"), "reporters"),
+    (re.compile(r"\bon (?:the company's|the company’s|its|their) (?P<ch>[a-z]+ page|website|blog)\b"), None),
+)
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: str  # "person", "org" or "handle"
+    aliases: set[str] = field(default_factory=set)
+    role: str | None = None
+    last_seen: int = -1
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].rstrip(".,")
+
+    @property
+    def first(self) -> str:
+        return self.name.split()[0]
+
+
+@dataclass(slots=True)
+class _Clue:
+    """What a frame says about a quote's speaker."""
+
+    text: str
+    kind: str  # "name", "handle", "pronoun", "ref"
+    position: int
+    role: str | None = None
+
+
+class _Registry:
+    """The people and organisations of one article, with every form of their names."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.entities: list[_Entity] = []
+
+    def _find(self, name: str, position: int) -> _Entity | None:
+        tokens = name.split()
+        matches = []
+        for entity in self.entities:
+            if entity.name == name or name in entity.aliases:
+                matches.append(entity)
+                continue
+            if len(tokens) == 1 and entity.kind != "handle":
+                if tokens[0] == entity.surname or (entity.kind == "org" and tokens[0] == entity.first):
+                    matches.append(entity)
+            elif entity.kind == "person" and len(tokens) > 1 and tokens[-1] == entity.surname:
+                if len(entity.name.split()) == 1 or tokens[0] == entity.first or tokens[0].endswith("."):
+                    matches.append(entity)
+        if not matches:
+            return None
+        return max(matches, key=lambda entity: entity.last_seen if entity.last_seen <= position else -1)
+
+    def register(self, name: str, kind: str, position: int, role: str | None = None) -> _Entity:
+        """Record a mention of `name`; a longer form of a known name becomes its main name."""
+        name = name.strip().rstrip(",")
+        entity = self._find(name, position)
+        if entity is None:
+            entity = _Entity(self._fullest(name, kind), kind)
+            if entity.name != name:
+                entity.aliases.add(name)
+            self.entities.append(entity)
+        elif name != entity.name:
+            if len(name.split()) > len(entity.name.split()) and kind == entity.kind:
+                entity.aliases.add(entity.name)
+                entity.name = name
+                entity.aliases.discard(name)
+            else:
+                entity.aliases.add(name)
+        entity.last_seen = max(entity.last_seen, position)
+        if role and not entity.role:
+            entity.role = role
+        return entity
+
+    def _fullest(self, name: str, kind: str) -> str:
+        """The fullest form of a one-word name that the article uses ("Aurelia" -> "Aurelia Air")."""
+        if " " in name or name.startswith("@"):
+            return name
+        pattern = re.compile(rf"(?<![\w’'])(?:{NAME}[ \u00a0])?{re.escape(name)}(?:[ \u00a0]{NAME})?")
+        best = name
+        for match in pattern.finditer(self.body):
+            candidate = strip_leading_non_names(match.group())
+            _, candidate = split_title(candidate)
+            tokens = candidate.split()
+            if name not in tokens or len(tokens) > 4:
+                continue
+            if kind == "person" and tokens[-1] != name:
+                continue
+            if is_org_name(candidate) and kind == "person":
+                continue
+            if len(tokens) > len(best.split()):
+                best = candidate
+        return best
+
+    def resolve_ref(self, phrase: str, position: int) -> _Entity | None:
+        """"the minister", "the company", "its technology chief" -> the entity it points back to."""
+        head = phrase.split()[-1].lower()
+        candidates = [e for e in self.entities if e.last_seen <= position]
+        if head in ORG_NOUNS:
+            orgs = [e for e in candidates if e.kind == "org"]
+            return max(orgs, key=lambda e: e.last_seen) if orgs else None
+        people = [e for e in candidates if e.kind == "person" and e.role and head in e.role.lower().replace(".", " ").split()]
+        return max(people, key=lambda e: e.last_seen) if people else None
+
+    def most_recent(self, kind: str, before: int) -> _Entity | None:
+        candidates = [e for e in self.entities if e.kind == kind and 0 <= e.last_seen <= before]
+        return max(candidates, key=lambda e: e.last_seen) if candidates else None
+
+
+def _clean_name(raw: str) -> tuple[str | None, str]:
+    """Split a captured capitalised run into (title, name), dropping sentence-initial words."""
+    raw = strip_leading_non_names(raw.strip())
+    title, name = split_title(raw)
+    return title, name
+
+
+def _title_role(title: str | None) -> str | None:
+    if not title:
+        return None
+    bare = title.lower().rstrip(".")
+    if bare in _HONORIFICS:
+        return None
+    return _TITLE_ROLES.get(bare, title)
+
+
+def _role_before(body: str, start: int) -> str | None:
+    """A lowercase role phrase right before a name: "Kremlin spokesperson Dmitry Peskov"."""
+    window = body[max(0, start - 80):start]
+    if window.endswith(", "):
+        window = window[:-2] + " "  # "Portugal’s foreign minister, Catarina Meireles"
+    cut = max(window.rfind(mark) for mark in ("\n", ". ", ",", ";", ":", " and ", " or ", "—", "(", "\u2063"))
+    window = window[cut + 1:] if cut >= 0 else window
+    match = _ROLE_BEFORE.search(window)
+    if not match:
+        return None
+    words = match.group(1).split()
+    while words and (words[0].lower() in {"the", "a", "an", "and", "by", "of", "said", "with"} or words[0] in NOT_NAMES):
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def _role_after(body: str, end: int) -> str | None:
+    match = _APPOSITIVE.match(body, end, min(len(body), end + 140))
+    if not match:
+        return None
+    role = match.group("role").strip()
+    if not any(word.lower().strip("’'s") in ROLE_NOUNS or word.lower() in ROLE_NOUNS for word in role.split()):
+        return None
+    if role.split()[0].lower() in {"who", "which", "whose", "where"}:
+        return None
+    return role
+
+
+class _Attributor:
+    def __init__(self, body: str, sentences: list[Sentence], pieces: list[QuotePiece]) -> None:
+        self.body = body
+        self.sentences = sentences
+        self.pieces = pieces
+        self.registry = _Registry(body)
+        self.mask = self._masked_body()
+
+    def _masked_body(self) -> str:
+        chars = list(self.body)
+        for piece in self.pieces:
+            left = piece.open_mark if piece.open_mark is not None else piece.start
+            right = piece.close_mark + 1 if piece.close_mark is not None else piece.end
+            for index in range(left, right):
+                if chars[index] != "\n":
+                    chars[index] = "\u2063"
+        return "".join(chars)
+
+    # -- registering the people an article introduces ------------------------------------------
+    def scan_people(self) -> None:
+        """Register people introduced with a title, a role or an appositive, in reading order."""
+        for match in NAME_RE.finditer(self.mask):
+            title, name = _clean_name(match.group())
+            if not name or name in NOT_NAMES or not name[0].isupper():
+                continue
+            start = match.start() + match.group().find(name)
+            role = _title_role(title) or _role_before(self.mask, start) or _role_after(self.mask, match.end())
+            known = self.registry._find(name, start)
+            person_signal = title is not None or role is not None or re.match(
+                r",\s+(?:who|whose)\b", self.mask[match.end():match.end() + 10]) is not None
+            if known is not None:
+                self.registry.register(name, known.kind, start, role if known.kind == "person" else None)
+            elif person_signal and len(name.split()) >= 1 and not is_org_name(name):
+                if len(name.split()) == 1 and title is None and role is None:
+                    continue
+                self.registry.register(name, "person", start, role)
+            elif is_org_name(name) and len(name.split()) > 1:
+                self.registry.register(name, "org", start)
+
+    # -- frames ----------------------------------------------------------------------------------
+    def _sentence_at(self, position: int) -> Sentence | None:
+        low, high = 0, len(self.sentences) - 1
+        while low <= high:
+            mid = (low + high) // 2
+            sentence = self.sentences[mid]
+            if sentence.end <= position:
+                low = mid + 1
+            elif sentence.start > position:
+                high = mid - 1
+            else:
+                return sentence
+        return None
+
+    def _clue_from_subject(self, text: str, position: int) -> _Clue | None:
+        text = text.strip().rstrip(",")
+        if not text:
+            return None
+        if text.startswith("@"):
+            return _Clue(text, "handle", position)
+        if text.lower() in PRONOUNS:
+            return _Clue(text.lower(), "pronoun", position)
+        first = text.split()[0].lower()
+        if first in {"the", "its", "their", "his", "her", "this", "that"}:
+            return _Clue(text, "ref", position)
+        title, name = _clean_name(text)
+        if not name or name in NOT_NAMES:
+            return None
+        if name.lower() in {"critics", "officials", "analysts", "people", "residents"}:
+            return None
+        return _Clue(name, "name", position, _title_role(title))
+
+    def clue_after(self, start: int, end: int) -> _Clue | None:
+        """Attribution right after a closing mark: ', she said', 'said Nadia Hussain'."""
+        frame = self.mask[start:end]
+        match = _AFTER_VERB_FIRST.match(frame) or _AFTER_SUBJECT_FIRST.match(frame)
+        if not match:
+            return None
+        clue = self._clue_from_subject(match.group("subject"), start + match.start("subject"))
+        if clue and clue.kind == "name" and not clue.role:
+            name_end = start + match.start("subject") + len(match.group("subject"))
+            clue.role = _role_after(self.mask, name_end) or _role_before(self.mask, start + match.start("subject"))
+        return clue
+
+    def clue_before(self, start: int, end: int, colon: bool = False) -> _Clue | None:
+        """Attribution before an opening mark in the same sentence: 'Peskov said the plan was'."""
+        frame = self.mask[start:end]
+        according = None
+        for according in _ACCORDING.finditer(frame):
+            pass
+        verb = _VERB_AT_END.search(frame)
+        if verb:
+            head = frame[:verb.start()].rstrip()
+            tail = _SUBJECT_TAIL.search(head)
+            if tail:
+                group = next(g for g in ("handle", "pronoun", "name", "ref") if tail.group(g))
+                clue = self._clue_from_subject(tail.group(group), start + tail.start(group))
+                if clue:
+                    if clue.kind == "name" and not clue.role:
+                        clue.role = _role_before(self.mask, start + tail.start(group)) or _role_after(
+                            self.mask, start + tail.start(group) + len(tail.group(group)))
+                    return clue
+            subject = self._first_subject(head, start)
+            if subject:
+                return subject
+        if according:
+            clue = self._clue_from_subject(according.group("subject"), start + according.start("subject"))
+            if clue and not (clue.kind == "name" and is_org_name(clue.text) and clue.text.isupper()):
+                return clue
+        if colon:
+            return self._first_subject(frame, start)
+        return None
+
+    def _first_subject(self, text: str, offset: int) -> _Clue | None:
+        """The first person, handle, pronoun or role referent in a stretch of text."""
+        for match in _ANY_SUBJECT.finditer(text):
+            group = next(g for g in ("handle", "pronoun", "name", "ref") if match.group(g))
+            value = match.group(group)
+            if group == "ref" and value.split()[-1].lower() not in ROLE_NOUNS | ORG_NOUNS:
+                continue
+            clue = self._clue_from_subject(value, offset + match.start(group))
+            if clue is None:
+                continue
+            if clue.kind == "name":
+                entity = self.registry._find(clue.text, clue.position)
+                if entity is None and len(clue.text.split()) < 2:
+                    continue
+                if not clue.role:
+                    clue.role = _role_before(self.mask, clue.position) or _role_after(
+                        self.mask, clue.position + len(clue.text))
+            return clue
+        return None
+
+    # -- resolving a clue to an entity ----------------------------------------------------------
+    def resolve(self, clue: _Clue) -> _Entity | None:
+        if clue.kind == "handle":
+            return self.registry.register(clue.text, "handle", clue.position)
+        if clue.kind == "pronoun":
+            kind = "org" if clue.text == "it" else "person"
+            return self.registry.most_recent(kind, clue.position)
+        if clue.kind == "ref":
+            entity = self.registry.resolve_ref(clue.text, clue.position)
+            if entity is not None:
+                entity.last_seen = max(entity.last_seen, clue.position)
+                return entity
+            head = clue.text.split()[-1].lower()
+            if head in ORG_NOUNS:
+                words = clue.text.split()
+                label = " ".join(words[1:]) if words[0].lower() in {"the", "its", "their"} else clue.text
+                return self.registry.register(label[:1].upper() + label[1:], "org", clue.position)
+            return None
+        known = self.registry._find(clue.text, clue.position)
+        kind = known.kind if known else ("org" if is_org_name(clue.text) else "person")
+        if known is None and len(clue.text.split()) == 1 and kind == "person":
+            # A lone capitalised word that was never introduced may be an organisation.
+            fuller = self.registry._fullest(clue.text, "org")
+            if fuller != clue.text and is_org_name(fuller):
+                kind = "org"
+        return self.registry.register(clue.text, kind, clue.position, clue.role)
+
+    # -- the pass ---------------------------------------------------------------------------------
+    def _via(self, start: int, end: int) -> str | None:
+        text = self.mask[start:end]
+        for pattern, fixed in _VIA_PATTERNS:
+            match = pattern.search(text)
+            if match:
+                if fixed:
+                    return fixed
+                channel = match.group("ch").strip().rstrip(".")
+                if self.registry._find(channel, start) is not None and self.registry._find(channel, start).kind == "person":
+                    continue
+                return channel
+        return None
+
+    def _dash_line(self, paragraph_end: int) -> tuple[str, int, int] | None:
+        """The attribution line under a quote ("— @handle", "— Name, Title, Org")."""
+        next_start = paragraph_end + 1
+        while next_start < len(self.body) and self.body[next_start] == "\n":
+            next_start += 1
+        line_end = self.body.find("\n", next_start)
+        line_end = len(self.body) if line_end < 0 else line_end
+        match = _DASH_LINE.match(self.body[next_start:line_end])
+        if not match:
+            return None
+        return match.group("who").strip(), next_start + match.start("who"), line_end
+
+    def run(self) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
+        self.scan_people()
+        for entity in self.registry.entities:
+            entity.last_seen = -1
+        unattributed: list[Quote] = []
+        last_entity: _Entity | None = None
+        last_paragraph_end = -1
+        group_entity: dict[int, _Entity | None] = {}
+        pieces = self.pieces
+        # Mentions ahead of each quote update recency as we go: re-register people in order.
+        mention_iter = self._mentions()
+        pending = next(mention_iter, None)
+        for index, piece in enumerate(pieces):
+            while pending is not None and pending[0] < piece.start:
+                self._touch(pending)
+                pending = next(mention_iter, None)
+            sentence = self._sentence_at(piece.start) or self._sentence_at(max(0, piece.start - 1))
+            para_start = self.body.rfind("\n", 0, piece.start) + 1
+            para_end = self.body.find("\n", piece.start)
+            para_end = len(self.body) if para_end < 0 else para_end
+            prev_piece = pieces[index - 1] if index else None
+            next_piece = pieces[index + 1] if index + 1 < len(pieces) else None
+            open_at = piece.open_mark if piece.open_mark is not None else piece.start
+            close_at = piece.close_mark + 1 if piece.close_mark is not None else piece.end
+            frame_start = max(para_start, (prev_piece.close_mark + 1) if prev_piece and prev_piece.close_mark and prev_piece.close_mark >= para_start else para_start)
+            sentence_start = sentence.start if sentence else para_start
+            before_start = max(frame_start, sentence_start, open_at - _FRAME_LIMIT)
+            after_end = next_piece.open_mark if next_piece and next_piece.open_mark is not None and next_piece.open_mark < para_end else para_end
+            after_sentence = self._sentence_at(close_at) if close_at < para_end else None
+            if after_sentence is not None:
+                after_end = min(after_end, after_sentence.end)
+            after_end = min(after_end, close_at + _FRAME_LIMIT)
+            via_start, via_end = before_start, after_end
+
+            clue = None
+            if piece.close_mark is not None:
+                clue = self.clue_after(close_at, after_end)
+            if clue is None and open_at > before_start:
+                clue = self.clue_before(before_start, open_at)
+            continuation = (prev_piece is not None and prev_piece.close_mark is not None and
+                            prev_piece.close_mark >= sentence_start and not self.mask[prev_piece.close_mark + 1:open_at].strip(" ,\u2063").endswith((".", "!", "?")))
+            entity: _Entity | None = None
+            if clue is None and piece.group in group_entity and piece.open_mark is None or (
+                    clue is None and piece.group in group_entity and prev_piece is not None and prev_piece.group == piece.group):
+                entity = group_entity[piece.group]
+            dash = None
+            if piece.close_mark is not None and close_at >= para_end - 2:
+                dash = self._dash_line(para_end)
+            starts_paragraph = open_at == para_start
+            if clue is None and entity is None and starts_paragraph and (piece.group not in group_entity):
+                intro = self._intro_before(para_start)
+                if intro is not None:
+                    clue, via_start = intro[0], intro[1]
+            if dash is not None and entity is not None:
+                handle = HANDLE_RE.match(dash[0])
+                if handle:
+                    entity.aliases.add(handle.group())
+                via_end = dash[2]
+            elif dash is not None:
+                dash_entity = self._resolve_dash(dash, clue)
+                if dash_entity is not None:
+                    entity = dash_entity
+                    clue = None
+                    via_end = dash[2]
+            if entity is None and clue is not None:
+                entity = self.resolve(clue)
+            if entity is None and clue is None and prev_piece is not None and (
+                    continuation or (prev_piece.close_mark is not None and prev_piece.close_mark >= para_start)
+                    or (starts_paragraph and last_paragraph_end >= 0 and self._adjacent(last_paragraph_end, para_start))):
+                entity = last_entity
+            quote = Quote(
+                text=self.body[piece.start:piece.end],
+                start=piece.start,
+                end=piece.end,
+                via=self._via(via_start, via_end) if entity is not None else None,
+                partial=self._is_partial(piece, before_start, open_at, continuation),
+            )
+            if entity is not None and entity.role is None and clue is not None and clue.role:
+                entity.role = clue.role
+            if entity is None:
+                unattributed.append(quote)
+            else:
+                entity.quotes.append(quote)
+                entity.last_seen = max(entity.last_seen, piece.start)
+            last_entity = entity
+            group_entity.setdefault(piece.group, entity)
+            last_paragraph_end = para_end if dash is None else dash[2]
+        speakers = tuple(
+            Speaker(name=e.name, aliases=tuple(sorted(a for a in e.aliases if a != e.name)), role=e.role,
+                    quotes=tuple(e.quotes))
+            for e in sorted((e for e in self.registry.entities if e.quotes), key=lambda e: e.quotes[0].start)
+        )
+        return speakers, tuple(unattributed)
+
+    def _adjacent(self, previous_end: int, para_start: int) -> bool:
+        """Whether only blank lines separate the last quote's paragraph from this one."""
+        return not self.mask[previous_end:para_start].strip()
+
+    def _mentions(self):
+        """Every name or role mention outside quotes, in order: (position, text, kind)."""
+        for match in _MENTION.finditer(self.mask):
+            if match.group("name"):
+                _, name = _clean_name(match.group("name"))
+                if name and name not in NOT_NAMES:
+                    yield (match.start() + match.group("name").find(name), name, "name")
+            else:
+                head = match.group("ref").split()[-1].lower()
+                if head in ROLE_NOUNS or head in ORG_NOUNS:
+                    yield (match.start(), match.group("ref"), "ref")
+
+    def _touch(self, mention: tuple[int, str, str]) -> None:
+        position, text, kind = mention
+        entity = self.registry._find(text, position) if kind == "name" else self.registry.resolve_ref(text, position)
+        if entity is not None:
+            entity.last_seen = max(entity.last_seen, position)
+
+    def _intro_before(self, para_start: int) -> tuple[_Clue, int] | None:
+        """A colon-introduced quote: 'In an earlier statement, he wrote:' ending an earlier paragraph."""
+        end = para_start - 1
+        while end > 0 and self.body[end - 1] in "\n ":
+            end -= 1
+        if end <= 0 or self.body[end - 1] != ":":
+            return None
+        sentence = self._sentence_at(end - 1)
+        if sentence is None:
+            return None
+        clue = self.clue_before(sentence.start, end - 1, colon=True)
+        if clue is None:
+            return None
+        return clue, sentence.start
+
+    def _resolve_dash(self, dash: tuple[str, int, int], clue: _Clue | None) -> _Entity | None:
+        who, position, _ = dash
+        who = re.split(r"\s+via\s+", who)[0].strip()
+        handle = HANDLE_RE.match(who)
+        if handle:
+            named = clue is not None and clue.kind != "ref"
+            intro = self.resolve(clue) if clue is not None else None
+            if intro is None and clue is not None and clue.kind == "ref":
+                intro = self.registry.resolve_ref(clue.text, clue.position)
+                named = intro is not None
+            if intro is not None and named and intro.kind in {"person", "org"}:
+                intro.aliases.add(handle.group())
+                return intro
+            entity = self.registry.register(handle.group(), "handle", position)
+            if clue is not None and clue.kind == "ref" and not entity.role:
+                entity.role = " ".join(clue.text.split()[1:])
+            return entity
+        parts = [part.strip() for part in who.split(",")]
+        title, name = _clean_name(parts[0])
+        if not name or not re.fullmatch(NAME, name):
+            return None
+        role = ", ".join(parts[1:3]) or _title_role(title)
+        kind = "org" if is_org_name(name) else "person"
+        return self.registry.register(name, kind, position, role or None)
+
+    def _is_partial(self, piece: QuotePiece, before_start: int, open_at: int, continuation: bool) -> bool:
+        """A phrase quoted inside the reporter's own sentence ("reflects 'a very serious proposal'")."""
+        if piece.open_mark is None or continuation:
+            return False
+        lead = self.mask[before_start:open_at].rstrip()
+        if not lead or lead.endswith(":"):
+            return False
+        words = self.body[piece.start:piece.end].split()
+        if lead[-1].isalnum():
+            return True
+        return bool(words) and words[0][:1].islower() and len(words) < 15
+
+
+def attribute_quotes(body: str, sentences: list[Sentence], pieces: list[QuotePiece]
+                     ) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
+    """Group every quote under one speaker; return (speakers, unattributed quotes)."""
+    return _Attributor(body, sentences, pieces).run()
