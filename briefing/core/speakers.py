@@ -61,14 +61,14 @@ _MENTION = re.compile(
     rf"(?P<name>{NAME})|(?P<ref>\b(?:[Tt]he|[Ii]ts)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}\b)")
 _DASH_LINE = re.compile(r"^[—–-]{1,2}\s*(?P<who>[^\n]{1,160})$")
 _VIA_PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = (
-    (re.compile(rf"\baccording to (?P<ch>{NAME})"), None),
-    (re.compile(rf"\bin an interview with (?:the )?(?P<ch>{NAME})"), None),
-    (re.compile(rf"\b(?:during|on|in) (?:an?|the) (?P<ch>{NAME}) (?:broadcast|interview|programme|program|show|podcast|appearance)"), None),
+    (re.compile(rf"\b(?i:according to) (?P<ch>{NAME})"), None),
+    (re.compile(rf"\b(?i:in an interview with) (?:the )?(?P<ch>{NAME})"), None),
+    (re.compile(rf"\b(?i:during|on|in) (?:an?|the) (?P<ch>{NAME}) (?:broadcast|interview|programme|program|show|podcast|appearance)"), None),
     (re.compile(rf"\btold (?:the )?(?P<ch>{NAME})"), None),
     (re.compile(rf"\bvia (?P<ch>{NAME})"), None),
     (re.compile(r"\b(?:posts?|posted|update|message|video|thread|tweet)s?\b[^.;:]{0,40}?\bon (?P<ch>X|Twitter|Facebook|Instagram|Telegram|TikTok|LinkedIn|Threads|Bluesky|Mastodon|YouTube|Truth Social|Weibo)\b"), None),
     (re.compile(r"\bon (?P<ch>X|Twitter|Facebook|Instagram|Telegram|TikTok|LinkedIn|Threads|Bluesky|Mastodon|YouTube|Truth Social|Weibo)\b"), None),
-    (re.compile(r"\bin an interview\b"), "an interview"),
+    (re.compile(r"\bin an interview\b", re.IGNORECASE), "an interview"),
     (re.compile(r"\bin an? (?:\w+ )?statement\b", re.IGNORECASE), "a statement"),
     (re.compile(r"\bat (?:a|an|the|his|her|their|its) (?:[\w\-]+ )?(?:news|press) (?:conference|briefing)\b", re.IGNORECASE), "a news conference"),
     (re.compile(r"\bat (?:a|the) briefing\b", re.IGNORECASE), "a briefing"),

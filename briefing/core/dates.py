@@ -1,0 +1,575 @@
+"""Dates and times in the text: the article's reference time and the dated events ahead of it.
+
+Every date expression is found in one pass of bounded patterns, then resolved against the
+reference date: a year-less date takes the year that puts it where its tense puts it, a bare
+weekday looks forward or back by the verbs around it, and relative phrases ("tomorrow",
+"within 48 hours", "by the end of the month") count from the reference date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from briefing.core.sentences import Sentence
+from briefing.model import Event, Span
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_TIME = (r"(?P<time>(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+         r"|(?P<military>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|BST|CET|CEST|hours|hrs|local))"
+         r"|(?P<word>noon|midday|midnight))"
+         r"(?:\s+(?P<zone>GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|"
+         r"Eastern|Central|Mountain|Pacific)\b)?(?:\s+local time)?")
+
+_DATE_PATTERNS = re.compile(
+    "|".join([
+        rf"(?P<mdy>(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?)",
+        rf"(?P<dmy>(?:{_WEEKDAY.replace('weekday', 'weekday2')},?\s+)?(?:the\s+)?{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?"
+        rf"{_MONTH.replace('month>', 'month2>')}(?:,?\s+{_YEAR.replace('year>', 'year2>')})?)",
+        r"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
+        r"(?P<rel>\b(?:[Tt]omorrow|[Tt]onight|[Tt]oday|[Yy]esterday)\b)",
+        rf"(?P<wd>\b(?P<wdprefix>(?:next|this|last|coming)\s+)?{_WEEKDAY.replace('weekday', 'weekday3')}{_PART}\b(?P<poss>[’']s)?)",
+        r"(?P<nextweek>\b(?:next|the following)\s+(?P<unit>week|month|year)\b)",
+        r"(?P<endof>\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<endunit>week|month|year|"
+        r"January|February|March|April|May|June|July|August|September|October|November|December)\b)",
+        r"(?P<within>\b(?P<wprep>within|in|after)\s+(?:the\s+next\s+|another\s+)?(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|"
+        r"ten|fourteen|thirty)\s+(?P<span>hours?|days?|weeks?|months?)\b)",
+        r"(?P<weekend>\b(?:this|next|the)\s+weekend\b)",
+    ])
+)
+_TIME_RE = re.compile(_TIME)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "ten": 10, "fourteen": 14, "thirty": 30}
+_ZONES = {"GMT": 0, "UTC": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
+          "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}
+_US_ZONES = {"ET": -300, "Eastern": -300, "CT": -360, "Central": -360, "MT": -420, "Mountain": -420,
+             "PT": -480, "Pacific": -480}
+
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|would|shall|'ll|’ll|is due|are due|due to|due|expected|set to|scheduled|planned|plans?|"
+    r"to be held|to begin|to start|to meet|opens?|closes?|begins?|starts?|ends?|expires?|until|by|before|"
+    r"deadline|must|could|may|might|no later than|no earlier than|from|next|upcoming|coming|tomorrow|"
+    r"is to|are to|going to|shuts?|hopes? to|aims? to|intends? to|wants? to|await|awaits|waiting|"
+    r"runs|run|goes|go ahead|takes? place|meet|meets|vote on|ready to|at the earliest)\b",
+    re.IGNORECASE)
+_PAST_CUES = re.compile(
+    r"\b(?:said|says|told|announced|voted|approved|rejected|passed|began|started|issued|collapsed|"
+    r"was|were|had|has been|have been|did|met|held|took|left|closed|opened|unveiled|won|lost|"
+    r"signed|agreed|ended|launched|filed|found|ordered|hit|struck|broke|fell|rose|killed|died|"
+    r"arrived|returned|released|published|reported|last|ago|since|earlier|previous|yesterday)\b",
+    re.IGNORECASE)
+_DEADLINE_CUES = re.compile(
+    r"\b(?:by|until|deadline|before|no later than|must|expires?|closes?|shuts?|ends?|due|"
+    r"ultimatum|cut-off|cutoff|last day)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    day: dt.date
+    until: dt.date | None = None
+    time: dt.time | None = None
+    zone_minutes: int | None = None
+    kind: str = "scheduled"
+    certain: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """When the article was written, and how that was found."""
+
+    time: dt.date | dt.datetime | None
+    basis: str | None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def day(self) -> dt.date | None:
+        if isinstance(self.time, dt.datetime):
+            return self.time.date()
+        return self.time
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_iso(text: str) -> dt.date | dt.datetime | None:
+    """An ISO date or date-time from metadata; a date-time keeps its offset."""
+    text = text.strip()
+    try:
+        if len(text) > 10 and ("T" in text or " " in text[10:11]):
+            return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+_PUBLISHED = re.compile(
+    rf"^(?:Published|Updated|Posted|First published)(?:\s+on)?:?\s+(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+    re.MULTILINE)
+_PUBLISHED_DMY = re.compile(
+    rf"^(?:Published|Updated|Posted|First published)(?:\s+on)?:?\s+(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH},?\s+{_YEAR}",
+    re.MULTILINE)
+_DATELINE = re.compile(
+    rf"^[A-ZÀ-Þ][A-ZÀ-Þ .'’\-]{{1,40}}(?:,\s+[A-Z][A-Za-z.]{{1,15}})*,\s+(?:{_WEEKDAY},\s+)?"
+    rf"(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+{_MONTH.replace('month>', 'month2>')})(?:,?\s+{_YEAR})?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*[—–-]", re.MULTILINE)
+_ANCHOR = re.compile(
+    rf"\b(?P<rel>[Tt]omorrow|[Tt]oday|[Yy]esterday|[Tt]onight),?\s+(?:{_WEEKDAY},?\s+)?"
+    rf"(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+{_MONTH.replace('month>', 'month2>')})\b")
+_WEEKDAY_DATE = re.compile(
+    rf"\b{_WEEKDAY},?\s+(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?{_MONTH.replace('month>', 'month2>')})\b")
+_YEAR_MENTION = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def find_reference(body: str, published: str | None, published_basis: str | None,
+                   now: dt.datetime) -> Reference:
+    """The article's reference time, in order of trust: metadata, a published line, a dateline,
+    relative anchors ("tomorrow, May 12th"), each with the year from the text when it lacks one."""
+    if published:
+        value = parse_iso(published)
+        if value is not None:
+            return Reference(value, published_basis or "metadata date")
+    head = body[:2000]
+    for pattern in (_PUBLISHED, _PUBLISHED_DMY):
+        match = pattern.search(head)
+        if match:
+            day = _safe_date(int(match.group("year")), _month(match.group("month")), int(match.group("day")))
+            if day:
+                return Reference(day, f"published line: '{match.group().strip()}'")
+    match = _DATELINE.search(head)
+    if match:
+        month = _month(match.group("month") or match.group("month2"))
+        day_number = int(match.group("day") or match.group("day2"))
+        if match.group("year"):
+            day = _safe_date(int(match.group("year")), month, day_number)
+            if day:
+                return Reference(day, f"dateline: '{match.group().rstrip(' —–-')}'")
+        else:
+            year, how = _infer_year(body, month, day_number, now, match.group("weekday"))
+            day = _safe_date(year, month, day_number)
+            if day:
+                return Reference(day, f"dateline '{match.group().rstrip(' —–-')}', year from {how}")
+    for match in _ANCHOR.finditer(body):
+        month = _month(match.group("month") or match.group("month2"))
+        day_number = int(match.group("day") or match.group("day2"))
+        offset = {"tomorrow": -1, "yesterday": 1}.get(match.group("rel").lower(), 0)
+        year, how = _infer_year(body, month, day_number, now, match.group("weekday"), offset)
+        day = _safe_date(year, month, day_number)
+        if day:
+            return Reference(day + dt.timedelta(days=offset),
+                             f"'{match.group()}' in the text, year from {how}")
+    return Reference(None, None, ("no publication date found: relative dates are not resolved",))
+
+
+def _infer_year(body: str, month: int, day_number: int, now: dt.datetime, weekday: str | None,
+                offset: int = 0) -> tuple[int, str]:
+    """The year in which the text's weekday-and-date pairs hold and its years agree, else the
+    latest year that keeps the date at or before the clock."""
+    years = [int(y) for y in _YEAR_MENTION.findall(body)]
+    low = max(min(years), now.year - 30) if years else now.year - 10
+    candidates = range(low, now.year + 2)
+    best: tuple[float, int] | None = None
+    for year in candidates:
+        anchor = _safe_date(year, month, day_number)
+        if anchor is None:
+            continue
+        reference = anchor + dt.timedelta(days=offset)
+        score = 0.0
+        if weekday and anchor.weekday() == WEEKDAYS[weekday.lower()]:
+            score += 3
+        for pair in _WEEKDAY_DATE.finditer(body):
+            pair_day = _safe_date(year, _month(pair.group("month") or pair.group("month2")),
+                                  int(pair.group("day") or pair.group("day2")))
+            if pair_day and pair_day.weekday() == WEEKDAYS[pair.group("weekday").lower()]:
+                score += 2
+        score += _weekday_fit(body, reference)
+        if years and year < max(y for y in years if y <= now.year + 1) - 1:
+            score -= 1
+        if reference > now.date():
+            score -= 0.5
+        score -= abs(now.year - year) * 0.01
+        if best is None or score > best[0]:
+            best = (score, year)
+    assert best is not None
+    how = "weekday fit" if best[0] >= 1 else "the clock"
+    return best[1], how
+
+
+def _weekday_fit(body: str, reference: dt.date) -> float:
+    """Points for bare weekdays that land, counted from `reference`, on a date the text names."""
+    named: set[tuple[int, int]] = set()
+    for match in _DATE_PATTERNS.finditer(body):
+        if match.group("mdy"):
+            named.add((_month(match.group("month")), int(match.group("day"))))
+        elif match.group("dmy"):
+            named.add((_month(match.group("month2")), int(match.group("day2"))))
+    score = 0.0
+    for match in re.finditer(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", body):
+        target = WEEKDAYS[match.group(1).lower()]
+        ahead = reference + dt.timedelta(days=(target - reference.weekday()) % 7 or 7)
+        if (ahead.month, ahead.day) in named:
+            score += 1
+    return min(score, 2.0)
+
+
+# -- events -------------------------------------------------------------------------------------
+
+def _clause(body: str, start: int, end: int, sentence: Sentence | None) -> tuple[str, str]:
+    """The text of the sentence before and after a mention (bounded)."""
+    left = sentence.start if sentence else max(0, start - 200)
+    right = sentence.end if sentence else min(len(body), end + 200)
+    return body[max(left, start - 160):start], body[end:min(right, end + 160)]
+
+
+def _tense(before: str, after: str) -> str:
+    """'future', 'past' or 'unknown' from the verbs nearest to a mention in its clause."""
+    near_before = re.split(r"[,;:—–]|\band\b|\bbut\b|\bwhen\b|\bafter\b|\bwhile\b", before)[-1]
+    near_after = re.split(r"[,;:—–.]|\band\b|\bbut\b", after)[0]
+    window = near_before[-90:] + " " + near_after[:60]
+    future = [m.start() for m in _FUTURE_CUES.finditer(window)]
+    past = [m.start() for m in _PAST_CUES.finditer(window)]
+    if future and not past:
+        return "future"
+    if past and not future:
+        return "past"
+    if future and past:
+        # The cue closest before the date wins: "said it would publish ... tomorrow".
+        anchor = len(near_before[-90:])
+        nearest_future = min(future, key=lambda p: abs(anchor - p))
+        nearest_past = min(past, key=lambda p: abs(anchor - p))
+        return "future" if abs(anchor - nearest_future) <= abs(anchor - nearest_past) else "past"
+    return "unknown"
+
+
+def _time_near(body: str, start: int, end: int, sentence: Sentence | None) -> tuple[dt.time | None, int | None, int, int]:
+    """A time of day written next to a date ("5 p.m. on Friday", "Thursday at 7 p.m. ET")."""
+    left = max(sentence.start if sentence else 0, start - 40)
+    right = min(sentence.end if sentence else len(body), end + 40)
+    best = None
+    for match in _TIME_RE.finditer(body, left, right):
+        between = body[match.end():start] if match.end() <= start else body[end:match.start()]
+        if match.start() < end and match.end() > start:
+            continue
+        if len(between) > 25 or re.search(r"[.;]|\band\b", between):
+            continue
+        distance = abs(match.start() - end) if match.start() >= end else abs(start - match.end())
+        if best is None or distance < best[0]:
+            best = (distance, match)
+    if best is None:
+        return None, None, start, end
+    match = best[1]
+    if match.group("word"):
+        hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}[match.group("word")], None
+        hour, minute = hour
+    elif match.group("military"):
+        hour, minute = int(match.group("military")[:2]), int(match.group("military")[2:])
+    else:
+        hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+        ampm = match.group("ampm").lower().replace(".", "")
+        if hour > 12:
+            return None, None, start, end
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    zone = match.group("zone")
+    zone_minutes = _ZONES.get(zone) if zone in _ZONES else _US_ZONES.get(zone) if zone else None
+    return dt.time(hour, minute or 0), zone_minutes if zone else None, min(start, match.start()), max(end, match.end())
+
+
+def _us_dst(day: dt.date) -> bool:
+    """US daylight saving: second Sunday in March to first Sunday in November."""
+    march = dt.date(day.year, 3, 8 + (6 - dt.date(day.year, 3, 8).weekday()) % 7)
+    november = dt.date(day.year, 11, 1 + (6 - dt.date(day.year, 11, 1).weekday()) % 7)
+    return march <= day < november
+
+
+def _year_for(month: int, day_number: int, reference: dt.date, tense: str) -> dt.date | None:
+    """A year-less date placed where its tense puts it relative to the reference date."""
+    options = [d for d in (_safe_date(reference.year + k, month, day_number) for k in (-1, 0, 1)) if d]
+    if not options:
+        return None
+    if tense == "future":
+        ahead = [d for d in options if d >= reference]
+        return min(ahead) if ahead else None
+    if tense == "past":
+        behind = [d for d in options if d <= reference]
+        return max(behind) if behind else None
+    return min(options, key=lambda d: (abs((d - reference).days), d < reference))
+
+
+def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: str) -> _Mention | None:
+    start, end = match.start(), match.end()
+    kind = "scheduled"
+    if match.group("iso"):
+        day = _safe_date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
+        return _Mention(start, end, day) if day else None
+    if match.group("mdy") or match.group("dmy"):
+        suffix = "" if match.group("mdy") else "2"
+        month = _month(match.group("month" + suffix))
+        day_number = int(match.group("day" + suffix))
+        year = match.group("year" + suffix)
+        if year:
+            day = _safe_date(int(year), month, day_number)
+        elif reference is None:
+            return None
+        else:
+            weekday = match.group("weekday" + suffix)
+            day = _year_for(month, day_number, reference, tense)
+            if weekday and day is not None:
+                # "Friday, Dec. 4": the weekday picks the year when the tense could not.
+                for candidate in (_safe_date(reference.year + k, month, day_number) for k in (0, 1, -1)):
+                    if candidate and candidate.weekday() == WEEKDAYS[weekday.lower()] and abs((candidate - reference).days) < 300:
+                        day = candidate
+                        break
+        return _Mention(start, end, day) if day else None
+    if reference is None:
+        return None
+    if match.group("rel"):
+        word = match.group("rel").lower()
+        offset = {"tomorrow": 1, "yesterday": -1}.get(word, 0)
+        return _Mention(start, end, reference + dt.timedelta(days=offset))
+    if match.group("wd"):
+        target = WEEKDAYS[match.group("weekday3").lower()]
+        prefix = (match.group("wdprefix") or "").strip().lower()
+        delta = (target - reference.weekday()) % 7
+        if prefix == "next":
+            delta = delta + 7 if delta == 0 or tense == "never" else delta
+            if delta < 7 and body[max(0, start - 1):start] != "":
+                # "next Monday" said on a weekend or late in the week means the coming one.
+                pass
+        elif prefix == "last" or match.group("poss") and tense != "future" or tense == "past":
+            delta = -((reference.weekday() - target) % 7)
+        elif delta == 0 and tense == "unknown":
+            delta = 0
+        return _Mention(start, end, reference + dt.timedelta(days=delta))
+    if match.group("nextweek"):
+        unit = match.group("unit")
+        if unit == "week":
+            monday = reference + dt.timedelta(days=7 - reference.weekday())
+            return _Mention(start, end, monday, monday + dt.timedelta(days=6), kind="window")
+        if unit == "month":
+            first = (reference.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+            return _Mention(start, end, first, _last_day(first.year, first.month), kind="window")
+        return None
+    if match.group("endof"):
+        unit = match.group("endunit").lower()
+        if unit == "week":
+            day = reference + dt.timedelta(days=6 - reference.weekday())
+        elif unit == "month":
+            day = _last_day(reference.year, reference.month)
+        elif unit == "year":
+            day = dt.date(reference.year, 12, 31)
+        else:
+            month = MONTHS[unit]
+            year = reference.year if month >= reference.month else reference.year + 1
+            day = _last_day(year, month)
+        return _Mention(start, end, day, kind="deadline")
+    if match.group("within"):
+        count_text = match.group("count").lower()
+        count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text, 1)
+        unit = match.group("span").rstrip("s")
+        days = {"hour": count / 24, "day": count, "week": count * 7, "month": count * 30}[unit]
+        if match.group("wprep") == "after" or days < 1:
+            return None
+        return _Mention(start, end, reference + dt.timedelta(days=int(days)),
+                        kind="deadline" if match.group("wprep") == "within" else "scheduled")
+    if match.group("weekend"):
+        saturday = reference + dt.timedelta(days=(5 - reference.weekday()) % 7)
+        if "next" in match.group("weekend").lower() and saturday - reference < dt.timedelta(days=7):
+            saturday += dt.timedelta(days=7)
+        return _Mention(start, end, saturday, saturday + dt.timedelta(days=1), kind="window")
+    return None
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:to|through|until|till|-|–|and)\s+$")
+
+
+def find_events(body: str, sentences: list[Sentence], reference: Reference,
+                skip: Iterable[Span] = ()) -> tuple[Event, ...]:
+    """Every dated event at or after the reference date, one per event with all its mentions."""
+    ref_day = reference.day
+    skipped = sorted((span.start, span.end) for span in skip)
+    sentence_index = 0
+    mentions: list[tuple[_Mention, Sentence | None, str]] = []
+    for match in _DATE_PATTERNS.finditer(body):
+        if any(a <= match.start() < b for a, b in skipped):
+            continue
+        while sentence_index < len(sentences) and sentences[sentence_index].end <= match.start():
+            sentence_index += 1
+        sentence = sentences[sentence_index] if sentence_index < len(sentences) else None
+        if sentence is not None and sentence.start > match.start():
+            sentence = None
+        before, after = _clause(body, match.start(), match.end(), sentence)
+        tense = _tense(before, after)
+        mention = _resolve(match, body, ref_day, tense)
+        if mention is None:
+            continue
+        # A range: "from June 3 to June 5", "Thursday through the weekend".
+        if mentions and mentions[-1][0].end <= mention.start and _RANGE_JOIN.match(body[mentions[-1][0].end:mention.start]):
+            first = mentions[-1][0]
+            if mention.day >= first.day and (mention.day - first.day).days < 120:
+                first.until = mention.until or mention.day
+                first.end = mention.end
+                first.kind = "window"
+                continue
+        if tense == "past" and not (match.group("nextweek") or match.group("within") or match.group("endof")):
+            mention.certain = False
+        mentions.append((mention, sentence, tense))
+    events: list[Event] = []
+    for mention, sentence, tense in mentions:
+        if not mention.certain:
+            continue
+        if ref_day is not None:
+            last = mention.until or mention.day
+            if last < ref_day or (mention.day == ref_day and tense != "future" and mention.until is None):
+                continue
+        time, zone, start, end = _time_near(body, mention.start, mention.end, sentence)
+        before, after = _clause(body, mention.start, mention.end, sentence)
+        if mention.kind == "scheduled" and _DEADLINE_CUES.search(before[-40:]):
+            mention.kind = "deadline"
+        when: dt.date | dt.datetime = mention.day
+        if time is not None:
+            if body[start:end].lower().find("midnight") >= 0 and time == dt.time(0, 0):
+                when = dt.datetime.combine(mention.day + dt.timedelta(days=1), time)
+            else:
+                when = dt.datetime.combine(mention.day, time)
+            if zone is not None:
+                text_zone = _TIME_RE.search(body, start, end)
+                name = text_zone.group("zone") if text_zone else None
+                if name in _US_ZONES and _us_dst(mention.day):
+                    zone += 60
+                when = when.replace(tzinfo=dt.timezone(dt.timedelta(minutes=zone)))
+            elif isinstance(reference.time, dt.datetime) and reference.time.tzinfo is not None:
+                when = when.replace(tzinfo=reference.time.tzinfo)
+        label = event_label(body, sentence, mention.start, mention.end)
+        span = Span(body[start:end], start, end)
+        events.append(Event(when=when, label=label, kind=mention.kind, text=span.text, start=start, end=end,
+                            mentions=(span,), until=mention.until))
+    return _merge(events)
+
+
+def _day_of(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _merge(events: list[Event]) -> tuple[Event, ...]:
+    """One event per day and label; a mention with a time of day refines one without."""
+    merged: list[Event] = []
+    for event in events:
+        for index, other in enumerate(merged):
+            same_day = _day_of(other.when) == _day_of(event.when) and other.until == event.until
+            if same_day and (other.label == event.label or "Event" in (other.label, event.label)
+                             or other.label.split()[0] == event.label.split()[0]):
+                when = other.when if isinstance(other.when, dt.datetime) or not isinstance(event.when, dt.datetime) else event.when
+                label = other.label if other.label != "Event" else event.label
+                kind = "deadline" if "deadline" in (other.kind, event.kind) else other.kind
+                merged[index] = Event(when=when, label=label, kind=kind, text=other.text, start=other.start,
+                                      end=other.end, mentions=other.mentions + event.mentions, until=other.until)
+                break
+        else:
+            merged.append(event)
+    return tuple(sorted(merged, key=lambda e: (_day_of(e.when), e.start)))
+
+
+# -- labels ---------------------------------------------------------------------------------------
+
+_LABEL_NOUNS: tuple[tuple[str, str], ...] = (
+    (r"cease-?fire|truce|armistice", "Ceasefire"),
+    (r"summit", "Summit"),
+    (r"peace talks|talks|negotiations", "Talks"),
+    (r"walk(?:s|ing)? out|walkouts?|strikes?", "Strike"),
+    (r"election day|elections?|polls open|early voting", "Election"),
+    (r"ballot|referendum", "Ballot"),
+    (r"votes?|voting", "Vote"),
+    (r"debates?", "Debate"),
+    (r"hearing", "Hearing"),
+    (r"trial", "Trial"),
+    (r"verdict|ruling|sentencing", "Ruling"),
+    (r"launch(?:es)?|lift-?off", "Launch"),
+    (r"pre-?orders?", "Pre-orders"),
+    (r"ships?|shipping|goes on sale|release", "Release"),
+    (r"signing|sign", "Signing"),
+    (r"special session|session", "Session"),
+    (r"press conference|news conference", "Press conference"),
+    (r"meeting|meet|meets", "Meeting"),
+    (r"report", "Report"),
+    (r"comments", "Comments due"),
+    (r"ratifications?", "Ratification"),
+    (r"plans?|filing|file", "Filing"),
+    (r"window", "Window"),
+    (r"deadline", "Deadline"),
+    (r"claims?", "Claims"),
+    (r"opportunity", "Next opportunity"),
+    (r"fiscal year|financial year", "Fiscal year ends"),
+    (r"offer", "Offer"),
+    (r"match|game|fixture|final", "Match"),
+    (r"fire|evacuation|containment", "Fire update"),
+)
+_LABEL_RE = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), label) for pattern, label in _LABEL_NOUNS]
+_LABEL_VERBS = (
+    (re.compile(r"\b(?:begins?|begin|start|starts|starting|from)\b", re.I), "begins"),
+    (re.compile(r"\b(?:closes?|closing|shuts?|ends?|expires?|until)\b", re.I), "closes"),
+    (re.compile(r"\b(?:opens?|opening)\b", re.I), "opens"),
+    (re.compile(r"\b(?:due|by|deadline|no later than)\b", re.I), "due"),
+)
+_PLACE = re.compile(r"\bin (?P<place>(?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+)?)")
+
+
+def event_label(body: str, sentence: Sentence | None, start: int, end: int) -> str:
+    """A short phrase a reader understands on its own: the event's noun, what happens, where."""
+    left = sentence.start if sentence else max(0, start - 120)
+    right = sentence.end if sentence else min(len(body), end + 120)
+    before = body[max(left, start - 120):start]
+    after = body[end:min(right, end + 60)]
+    best: tuple[int, str, int] | None = None
+    for pattern, label in _LABEL_RE:
+        for match in pattern.finditer(before):
+            distance = len(before) - match.end()
+            if best is None or distance < best[0]:
+                best = (distance, label, match.end() - len(before))
+        match = pattern.search(after)
+        if match:
+            distance = match.start() + 25
+            if best is None or distance < best[0]:
+                best = (distance, label, match.start())
+    if best is None:
+        words = re.findall(r"[\w’'\-]+", before)[-6:]
+        phrase = " ".join(words).strip()
+        return (phrase[:1].upper() + phrase[1:]) if phrase else "Event"
+    label = best[1]
+    near = body[max(left, start - 50):min(right, end + 20)]
+    for pattern, verb in _LABEL_VERBS:
+        if label in {"Ceasefire", "Strike", "Ballot", "Window", "Election", "Launch", "Talks"} and pattern.search(near):
+            label = f"{label} {verb}"
+            break
+    place = _PLACE.search(body[max(left, start - 80):min(right, end + 60)])
+    if place and label in {"Talks", "Summit", "Meeting", "Signing", "Debate", "Hearing", "Talks begins"}:
+        name = place.group("place")
+        if name.split()[0] not in MONTHS and name.split()[0].lower() not in WEEKDAYS:
+            label = f"{label} in {name}"
+    return label.replace("Talks begins", "Talks begin")

@@ -1,0 +1,52 @@
+"""The extractive summary: the sentences that carry what happened, who decided or demanded
+what, and what comes next and when, in reading order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefing.core.sentences import Sentence
+from briefing.model import Event, Span
+
+DEFAULT_SENTENCES = 4
+_DECISION = re.compile(
+    r"\b(?:will|must|agreed|ordered|demanded|proposed|announced|approved|rejected|voted|decided|"
+    r"warned|called for|plans?|set to|scheduled|deadline|expected|threatened|insisted|ruled|"
+    r"signed|launch|strike|ceasefire|talks|vote|ballot|summit|until|by)\b", re.IGNORECASE)
+_WHOLE = re.compile(r"[.!?…][\"'”’»)]*$")
+
+
+def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
+              skip: Sequence[Span], quoted: Sequence[tuple[int, int]], limit: int = DEFAULT_SENTENCES) -> tuple[Span, ...]:
+    """Pick `limit` whole sentences, favouring the lead, dated events and decisions."""
+    skipped = [(span.start, span.end) for span in skip]
+    event_starts = sorted(mention.start for event in events for mention in event.mentions)
+    deadline_starts = {mention.start for event in events if event.kind == "deadline" for mention in event.mentions}
+    candidates: list[tuple[float, Sentence]] = []
+    rank = 0
+    for sentence in sentences:
+        text = body[sentence.start:sentence.end]
+        if not _WHOLE.search(text) or len(text.split()) < 6:
+            continue
+        if any(a < sentence.end and sentence.start < b for a, b in skipped):
+            continue
+        if text.lstrip().startswith(("—", "–", "-", ">")):
+            continue
+        inside_quote = sum(min(b, sentence.end) - max(a, sentence.start)
+                           for a, b in quoted if a < sentence.end and sentence.start < b)
+        score = 0.0
+        score += max(0.0, 3.0 - rank * 0.5)  # the lead carries the story
+        dated = [s for s in event_starts if sentence.start <= s < sentence.end]
+        score += 2.5 * min(len(dated), 2)
+        score += 1.0 if any(s in deadline_starts for s in dated) else 0.0
+        score += 0.3 * min(len(_DECISION.findall(text)), 4)
+        score -= 3.0 * (inside_quote / max(1, len(text)))
+        words = len(text.split())
+        if words > 60:
+            score -= 1.0
+        candidates.append((score, sentence))
+        rank += 1
+    chosen = sorted(candidates, key=lambda item: -item[0])[:limit]
+    ordered = sorted((sentence for _, sentence in chosen), key=lambda s: s.start)
+    return tuple(Span(body[s.start:s.end], s.start, s.end) for s in ordered)
