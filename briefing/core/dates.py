@@ -70,8 +70,15 @@ _PAST_CUES = re.compile(
     r"\b(?:said|says|told|announced|voted|approved|rejected|passed|began|started|issued|collapsed|"
     r"was|were|had|has been|have been|did|met|held|took|left|closed|opened|unveiled|won|lost|"
     r"signed|agreed|ended|launched|filed|found|ordered|hit|struck|broke|fell|rose|killed|died|"
-    r"arrived|returned|released|published|reported|last|ago|since|earlier|previous|yesterday)\b",
+    r"arrived|returned|released|published|reported|last|ago|since|previous|yesterday)\b",
     re.IGNORECASE)
+# Prepositions and bare verbs that point ahead only when no past-tense verb governs them:
+# "had burned 18,400 acres by 6 a.m. Tuesday" is past.
+_WEAK_FUTURE = frozenset({"by", "until", "before", "from", "next", "coming", "runs", "run", "goes", "meet", "meets",
+                          "opens", "open", "closes", "close", "begins", "begin", "starts", "start", "ends", "end"})
+_STRONG_PAST = frozenset({"said", "says", "told", "had", "was", "were", "did", "has", "have", "ago", "last",
+                          "since", "yesterday", "previous", "announced", "voted", "began", "started", "issued"})
+_MODAL_BEFORE = re.compile(r"\b(?:to|be|will|would|could|should|must|may|might|shall)\s+$", re.IGNORECASE)
 _DEADLINE_CUES = re.compile(
     r"\b(?:by|until|deadline|before|no later than|must|expires?|closes?|shuts?|ends?|due|"
     r"ultimatum|cut-off|cutoff|last day)\b", re.IGNORECASE)
@@ -253,18 +260,29 @@ def _tense(before: str, after: str) -> str:
     near_before = re.split(r"[,;:—–]|\band\b|\bbut\b|\bwhen\b|\bafter\b|\bwhile\b", before)[-1]
     near_after = re.split(r"[,;:—–.]|\band\b|\bbut\b", after)[0]
     window = near_before[-90:] + " " + near_after[:60]
-    future = [m.start() for m in _FUTURE_CUES.finditer(window)]
-    past = [m.start() for m in _PAST_CUES.finditer(window)]
-    if future and not past:
-        return "future"
-    if past and not future:
-        return "past"
-    if future and past:
-        # The cue closest before the date wins: "said it would publish ... tomorrow".
-        anchor = len(near_before[-90:])
-        nearest_future = min(future, key=lambda p: abs(anchor - p))
+    future = [m for m in _FUTURE_CUES.finditer(window)]
+    strong = [m.start() for m in future if m.group().lower() not in _WEAK_FUTURE]
+    weak = [m.start() for m in future if m.group().lower() in _WEAK_FUTURE]
+    past = [m.start() for m in _PAST_CUES.finditer(window)
+            if not _MODAL_BEFORE.search(window, max(0, m.start() - 12), m.start())]
+    anchor = len(near_before[-90:])
+    strong_past = [p for p in past if window[p:p + 12].split()[0].lower().strip(".,") in _STRONG_PAST]
+    if strong and past:
+        # The cue closest to the date wins: "said it would publish ... tomorrow".
+        nearest_future = min(strong, key=lambda p: abs(anchor - p))
         nearest_past = min(past, key=lambda p: abs(anchor - p))
         return "future" if abs(anchor - nearest_future) <= abs(anchor - nearest_past) else "past"
+    if strong:
+        return "future"
+    if strong_past:
+        return "past"
+    if weak and past:
+        # "fees can be submitted until May 1" beats the adjective in "lost fees".
+        return "future" if min(abs(anchor - p) for p in weak) < min(abs(anchor - p) for p in past) else "past"
+    if past:
+        return "past"
+    if weak:
+        return "future"
     return "unknown"
 
 
@@ -429,6 +447,11 @@ def find_events(body: str, sentences: list[Sentence], reference: Reference,
         mention = _resolve(match, body, ref_day, tense)
         if mention is None:
             continue
+        # One date written two ways side by side: "tomorrow, May 12th", "Friday, March 13".
+        if mentions and mentions[-1][0].day == mention.day and re.fullmatch(
+                r",?\s*", body[mentions[-1][0].end:mention.start]):
+            mentions[-1][0].end = mention.end
+            continue
         # A range: "from June 3 to June 5", "Thursday through the weekend".
         if mentions and mentions[-1][0].end <= mention.start and _RANGE_JOIN.match(body[mentions[-1][0].end:mention.start]):
             first = mentions[-1][0]
@@ -478,19 +501,19 @@ def _day_of(value: dt.date | dt.datetime) -> dt.date:
 
 
 def _merge(events: list[Event]) -> tuple[Event, ...]:
-    """One event per day and label; a mention with a time of day refines one without."""
+    """One event per day: later mentions join the first; a named label beats a fallback phrase,
+    a time of day refines a bare date, and a deadline stays a deadline."""
     merged: list[Event] = []
     for event in events:
         for index, other in enumerate(merged):
-            same_day = _day_of(other.when) == _day_of(event.when) and other.until == event.until
-            if same_day and (other.label == event.label or "Event" in (other.label, event.label)
-                             or other.label.split()[0] == event.label.split()[0]):
-                when = other.when if isinstance(other.when, dt.datetime) or not isinstance(event.when, dt.datetime) else event.when
-                label = other.label if other.label != "Event" else event.label
-                kind = "deadline" if "deadline" in (other.kind, event.kind) else other.kind
-                merged[index] = Event(when=when, label=label, kind=kind, text=other.text, start=other.start,
-                                      end=other.end, mentions=other.mentions + event.mentions, until=other.until)
-                break
+            if _day_of(other.when) != _day_of(event.when) or other.until != event.until:
+                continue
+            when = other.when if isinstance(other.when, dt.datetime) or not isinstance(event.when, dt.datetime) else event.when
+            label = other.label if is_named_label(other.label) or not is_named_label(event.label) else event.label
+            kind = "deadline" if "deadline" in (other.kind, event.kind) else other.kind
+            merged[index] = Event(when=when, label=label, kind=kind, text=other.text, start=other.start,
+                                  end=other.end, mentions=other.mentions + event.mentions, until=other.until)
+            break
         else:
             merged.append(event)
     return tuple(sorted(merged, key=lambda e: (_day_of(e.when), e.start)))
@@ -503,7 +526,9 @@ _LABEL_NOUNS: tuple[tuple[str, str], ...] = (
     (r"summit", "Summit"),
     (r"peace talks|talks|negotiations", "Talks"),
     (r"walk(?:s|ing)? out|walkouts?|strikes?", "Strike"),
-    (r"election day|elections?|polls open|early voting", "Election"),
+    (r"early voting", "Early voting"),
+    (r"election day|elections?|polls open", "Election"),
+    (r"deal|agreement", "Deal"),
     (r"ballot|referendum", "Ballot"),
     (r"votes?|voting", "Vote"),
     (r"debates?", "Debate"),
@@ -530,12 +555,14 @@ _LABEL_NOUNS: tuple[tuple[str, str], ...] = (
     (r"match|game|fixture|final", "Match"),
     (r"fire|evacuation|containment", "Fire update"),
 )
+_KNOWN_LABELS = frozenset(
+    f"{label}{suffix}" for _, label in _LABEL_NOUNS for suffix in ("", " begins", " closes", " opens", " deadline"))
 _LABEL_RE = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), label) for pattern, label in _LABEL_NOUNS]
 _LABEL_VERBS = (
     (re.compile(r"\b(?:begins?|begin|start|starts|starting|from)\b", re.I), "begins"),
     (re.compile(r"\b(?:closes?|closing|shuts?|ends?|expires?|until)\b", re.I), "closes"),
     (re.compile(r"\b(?:opens?|opening)\b", re.I), "opens"),
-    (re.compile(r"\b(?:due|by|deadline|no later than)\b", re.I), "due"),
+    (re.compile(r"\b(?:due|by|deadline|no later than)\b", re.I), "deadline"),
 )
 _PLACE = re.compile(r"\bin (?P<place>(?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+)?)")
 
@@ -546,30 +573,51 @@ def event_label(body: str, sentence: Sentence | None, start: int, end: int) -> s
     right = sentence.end if sentence else min(len(body), end + 120)
     before = body[max(left, start - 120):start]
     after = body[end:min(right, end + 60)]
-    best: tuple[int, str, int] | None = None
+    best: tuple[int, str, str] | None = None
     for pattern, label in _LABEL_RE:
         for match in pattern.finditer(before):
             distance = len(before) - match.end()
             if best is None or distance < best[0]:
-                best = (distance, label, match.end() - len(before))
+                best = (distance, label, before[match.end():])
         match = pattern.search(after)
         if match:
             distance = match.start() + 25
             if best is None or distance < best[0]:
-                best = (distance, label, match.start())
+                best = (distance, label, after[:match.start()])
     if best is None:
-        words = re.findall(r"[\w’'\-]+", before)[-6:]
-        phrase = " ".join(words).strip()
-        return (phrase[:1].upper() + phrase[1:]) if phrase else "Event"
-    label = best[1]
-    near = body[max(left, start - 50):min(right, end + 20)]
+        return _fallback_label(before)
+    label, between = best[1], best[2]
     for pattern, verb in _LABEL_VERBS:
-        if label in {"Ceasefire", "Strike", "Ballot", "Window", "Election", "Launch", "Talks"} and pattern.search(near):
+        if label in _VERB_LABELS and pattern.search(between):
             label = f"{label} {verb}"
             break
     place = _PLACE.search(body[max(left, start - 80):min(right, end + 60)])
     if place and label in {"Talks", "Summit", "Meeting", "Signing", "Debate", "Hearing", "Talks begins"}:
         name = place.group("place")
-        if name.split()[0] not in MONTHS and name.split()[0].lower() not in WEEKDAYS:
+        if name.split()[0].lower() not in MONTHS and name.split()[0].lower() not in WEEKDAYS:
             label = f"{label} in {name}"
     return label.replace("Talks begins", "Talks begin")
+
+
+_VERB_LABELS = frozenset({"Ceasefire", "Strike", "Ballot", "Window", "Election", "Launch", "Talks", "Offer",
+                          "Deal", "Early voting", "Vote", "Session"})
+_TRAILING = frozenset("by until before from on at in to for of the a an and or that which".split())
+_LEADING = frozenset("and but or so that which who then also".split())
+
+
+def _fallback_label(before: str) -> str:
+    """The clause before the date, trimmed to its last few words ("Trade-in for $60 off")."""
+    clause = re.split(r"[,;:—–(]|\bthat\b|\bwhich\b|\bwho\b", before)[-1]
+    words = clause.split()
+    while words and words[-1].lower().strip(".,") in _TRAILING:
+        words.pop()
+    words = words[-7:]
+    while words and words[0].lower() in _LEADING:
+        words.pop(0)
+    phrase = " ".join(words).strip(" .,")
+    return (phrase[:1].upper() + phrase[1:]) if phrase else "Event"
+
+
+def is_named_label(label: str) -> bool:
+    """Whether a label names the event ("Ceasefire begins") rather than echoing nearby words."""
+    return label.split(" in ")[0] in _KNOWN_LABELS

@@ -337,10 +337,23 @@ def markdown_to_text(markdown: str) -> str:
     return "\n\n".join(blocks)
 
 
+_RAW_TEXT_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
+
+
 def _inline_text(children: list[Any]) -> str:
     parts = []
+    hidden_until: str | None = None
     for child in children:
-        if child.type in ("text", "code_inline"):
+        if hidden_until is not None:
+            if child.type == "html_inline" and child.content.lower().startswith(hidden_until):
+                hidden_until = None
+            continue
+        if child.type == "html_inline":
+            opened = _RAW_TEXT_OPEN.match(child.content)
+            if opened and not child.content.rstrip().endswith("/>"):
+                # An inline <script> or <style>: its text is code, not story.
+                hidden_until = f"</{opened.group(1).lower()}"
+        elif child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type == "softbreak":
             parts.append(" ")

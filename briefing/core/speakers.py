@@ -36,6 +36,10 @@ _TITLE_ROLES = {
     "adm": "admiral", "supt": "superintendent", "insp": "inspector", "det": "detective",
 }
 _FRAME_LIMIT = 400  # characters of attribution looked at around a quote: keeps every pass linear
+# A capitalised pair after one of these is usually a place or a thing: "toward Bella Vista".
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|at|of|to|from|toward|towards|near|on|into|across|for|via|outside|inside|over|under|"
+    r"the|a|an|by|with|between|beyond|around|told|joined|visited|against|beat)\s+$", re.IGNORECASE)
 _HONORIFICS = {"mr", "mrs", "ms", "mx", "dr", "sir", "dame", "lord", "lady", "rev", "fr"}
 _ROLE_WORD = r"(?i:%s)\b" % "|".join(sorted(ROLE_NOUNS | ORG_NOUNS, key=len, reverse=True))
 # "the Kremlin spokesperson", "its technology chief", "The Rovers manager", "the company".
@@ -222,7 +226,8 @@ def _role_after(body: str, end: int) -> str | None:
     if not match:
         return None
     role = match.group("role").strip()
-    if not any(word.lower().strip("’'s") in ROLE_NOUNS or word.lower() in ROLE_NOUNS for word in role.split()):
+    words = [part for word in role.lower().split() for part in (word, *word.split("-"))]
+    if not any(word.strip("’'s") in ROLE_NOUNS or word in ROLE_NOUNS for word in words):
         return None
     if role.split()[0].lower() in {"who", "which", "whose", "where"}:
         return None
@@ -258,7 +263,10 @@ class _Attributor:
             role = _title_role(title) or _role_before(self.mask, start) or _role_after(self.mask, match.end())
             known = self.registry._find(name, start)
             person_signal = title is not None or role is not None or re.match(
-                r",\s+(?:who|whose)\b", self.mask[match.end():match.end() + 10]) is not None
+                r",\s+(?:who|whose)\b", self.mask[match.end():match.end() + 10]) is not None or (
+                len(name.split()) in (2, 3) and name == match.group().strip()
+                and _PREPOSITION_BEFORE.search(self.mask, max(0, start - 12), start) is None
+                and not any(token in NOT_NAMES for token in name.split()))
             if known is not None:
                 self.registry.register(name, known.kind, start, role if known.kind == "person" else None)
             elif person_signal and len(name.split()) >= 1 and not is_org_name(name):
