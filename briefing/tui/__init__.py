@@ -1,0 +1,1 @@
+"""The terminal app: Textual screens and panes that render a `model.Briefing`."""

@@ -1,0 +1,33 @@
+"""Messages that several widgets post, or that the analysis worker posts to the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from briefing.model import Briefing
+
+
+@dataclass
+class SpanChosen(Message):
+    """A list pane asked to show a stretch of the article body (the user pressed enter)."""
+
+    start: int
+    end: int
+    also: tuple[tuple[int, int], ...] = ()
+    """Other mentions of the same thing, marked more quietly."""
+
+
+@dataclass
+class BriefingLoaded(Message):
+    """The analysis worker finished."""
+
+    briefing: Briefing
+
+
+@dataclass
+class BriefingFailed(Message):
+    """The analysis worker raised; `reason` is one line for the user."""
+
+    reason: str

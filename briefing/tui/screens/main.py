@@ -1,0 +1,274 @@
+"""The main screen: header line, the four panes, and the footer.
+
+The screen owns the state (which article, which pane) and sets it down on the panes;
+panes only post messages up. Below 100 columns one list pane shows at a time above
+the article; from 100 columns the lists stack beside the article; from 160 they spread out.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from briefing.model import Article, Briefing
+from briefing.tui import keys
+from briefing.tui.messages import SpanChosen
+from briefing.tui.widgets.article_pane import ArticlePane
+from briefing.tui.widgets.deadlines_pane import DeadlinesPane, event_key
+from briefing.tui.widgets.quotes_pane import QuotesPane, speaker_key
+from briefing.tui.widgets.summary_pane import SummaryPane
+
+PaneName = Literal["summary", "quotes", "deadlines", "article"]
+PANES: tuple[PaneName, ...] = ("summary", "quotes", "deadlines", "article")
+LIST_PANES: tuple[PaneName, ...] = ("summary", "quotes", "deadlines")
+PANE_TITLES: dict[PaneName, str] = {
+    "summary": "Summary", "quotes": "Quotes", "deadlines": "Deadlines", "article": "Article",
+}
+
+
+class MainScreen(Screen[None]):
+    """Summary, quotes, deadlines and the article, for one article at a time."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-compact"), (100, "-medium"), (160, "-wide")]
+    BINDINGS = [
+        keys.binding("next-pane", "cycle_pane(1)"),
+        keys.binding("previous-pane", "cycle_pane(-1)"),
+        keys.binding("pane-summary", "focus_pane('summary')"),
+        keys.binding("pane-quotes", "focus_pane('quotes')"),
+        keys.binding("pane-deadlines", "focus_pane('deadlines')"),
+        keys.binding("pane-article", "focus_pane('article')"),
+        keys.binding("next-article", "change_article(1)"),
+        keys.binding("previous-article", "change_article(-1)"),
+        keys.binding("toggle-clock", "toggle_clock"),
+    ]
+
+    briefing: reactive[Briefing | None] = reactive(None, init=False)
+    """What the screen shows; None while the analysis runs."""
+    article_index: reactive[int] = reactive(0, init=False)
+    """Which of `briefing.articles` is shown."""
+    active_pane: reactive[PaneName] = reactive("summary", init=False)
+    """The pane with focus (or last focus)."""
+    list_pane: reactive[PaneName] = reactive("summary", init=False)
+    """The list pane on show in the compact layout."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="header-bar"):
+            yield Static(Content("briefing"), id="article-label")
+            yield Static(Content(""), id="clock-label")
+        with Horizontal(id="panes"):
+            with Vertical(id="lists"):
+                yield SummaryPane(id="summary-pane")
+                yield QuotesPane(id="quotes-pane")
+                yield DeadlinesPane(id="deadlines-pane")
+            yield ArticlePane(id="article-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._apply_pane_classes()
+        if self.briefing is None:
+            self.show_loading()
+        self.refresh_clock()
+
+    # -- state set from outside ------------------------------------------------------
+
+    def show_loading(self, count: int | None = None) -> None:
+        """Say that analysis is under way."""
+        what = f"{count} path{'s' if count != 1 else ''}" if count else "the articles"
+        self.query_one("#article-label", Static).update(Content(f"briefing — reading {what}…"))
+        for pane in self._list_panes():
+            pane.show_message("Reading and analysing…")
+        self.query_one(ArticlePane).show_message(f"Reading and analysing {what}…")
+
+    def show_failure(self, reason: str) -> None:
+        """Say that analysis failed, in every pane."""
+        self.query_one("#article-label", Static).update(Content("briefing — analysis failed"))
+        for pane in self._list_panes():
+            pane.show_message("Nothing to show: the analysis failed.")
+        self.query_one(ArticlePane).show_message(f"The analysis failed: {reason}")
+
+    def refresh_clock(self) -> None:
+        """Re-read which clock is in use and redraw what depends on it."""
+        clock = getattr(self.app, "clock", None)
+        if clock is None:
+            return
+        self.query_one("#clock-label", Static).update(Content(clock.describe_short()))
+        deadlines = self.query_one(DeadlinesPane)
+        deadlines.clock_note = clock.describe()
+        deadlines.tick()
+
+    # -- watchers --------------------------------------------------------------------
+
+    def watch_briefing(self, briefing: Briefing | None) -> None:
+        if briefing is None:
+            self.show_loading()
+            return
+        self.set_reactive(MainScreen.article_index, 0)
+        self._show_article()
+
+    def watch_article_index(self) -> None:
+        self._show_article()
+
+    def watch_active_pane(self) -> None:
+        self._apply_pane_classes()
+
+    def watch_list_pane(self) -> None:
+        self._apply_pane_classes()
+
+    @property
+    def article(self) -> Article | None:
+        """The article on screen, if any."""
+        if self.briefing is None or not self.briefing.articles:
+            return None
+        return self.briefing.articles[self.article_index]
+
+    def _show_article(self) -> None:
+        briefing = self.briefing
+        if briefing is None:
+            return
+        article = self.article
+        label = self.query_one("#article-label", Static)
+        failed = len(briefing.failures)
+        failed_note = f" · {failed} unreadable" if failed else ""
+        if article is None:
+            label.update(Content(f"briefing — no articles{failed_note}"))
+            for pane in self._list_panes():
+                pane.show_message("No article to show.")
+            self.query_one(ArticlePane).show_message(self._no_articles_message(briefing))
+            return
+        total = len(briefing.articles)
+        title = article.title or article.path
+        label.update(Content(f"article {self.article_index + 1}/{total}{failed_note}: {title}"))
+        self.query_one(SummaryPane).article = article
+        self.query_one(QuotesPane).article = article
+        self.query_one(DeadlinesPane).article = article
+        self.query_one(ArticlePane).article = article
+        self.refresh_clock()
+
+    @staticmethod
+    def _no_articles_message(briefing: Briefing) -> str:
+        lines = ["No articles to show."]
+        if briefing.failures:
+            lines.append("")
+            lines.append("These paths could not be read:")
+            lines.extend(f"  {failure.path}: {failure.message}" for failure in briefing.failures)
+        lines.append("")
+        lines.append("Run briefing with Markdown, text or HTML files, or a folder of them:")
+        lines.append("  briefing news/today/*.md")
+        return "\n".join(lines)
+
+    # -- layout ----------------------------------------------------------------------
+
+    def _list_panes(self) -> list[SummaryPane | QuotesPane | DeadlinesPane]:
+        return [self.query_one(SummaryPane), self.query_one(QuotesPane), self.query_one(DeadlinesPane)]
+
+    def pane(self, name: PaneName) -> Widget:
+        """The pane widget called `name`."""
+        return self.query_one(f"#{name}-pane")
+
+    def _apply_pane_classes(self) -> None:
+        compact = self.has_class("-compact")
+        for name in LIST_PANES:
+            self.pane(name).set_class(name == self.list_pane, "-current")
+        self.set_class(self.active_pane == "article", "-article-active")
+        strip: list[str | tuple[str, str]] = []
+        for number, name in enumerate(LIST_PANES, start=1):
+            if strip:
+                strip.append(" · ")
+            label = f"{number} {PANE_TITLES[name]}"
+            strip.append((f"▶{label}", "reverse bold") if name == self.list_pane else label)
+        for number, name in enumerate(PANES, start=1):
+            widget = self.pane(name)
+            if compact and name in LIST_PANES:
+                widget.border_title = Content.assemble(*strip)
+            else:
+                widget.border_title = Content(f"{number} {PANE_TITLES[name]}")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._apply_pane_classes)
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        for name in PANES:
+            pane = self.pane(name)
+            if focused is not None and (focused is pane or pane in focused.ancestors):
+                self.active_pane = name
+                if name in LIST_PANES:
+                    self.list_pane = name
+                return
+
+    # -- actions ---------------------------------------------------------------------
+
+    def action_focus_pane(self, name: PaneName) -> None:
+        """Show and focus the pane called `name`."""
+        if name in LIST_PANES:
+            self.list_pane = name
+        self.active_pane = name
+        self._apply_pane_classes()
+        pane = self.pane(name)
+        self.call_after_refresh(pane.focus)
+
+    def action_cycle_pane(self, step: int) -> None:
+        index = PANES.index(self.active_pane)
+        self.action_focus_pane(PANES[(index + step) % len(PANES)])
+
+    def action_change_article(self, step: int) -> None:
+        briefing = self.briefing
+        if briefing is None or not briefing.articles:
+            self.notify("No articles.", markup=False)
+            return
+        index = self.article_index + step
+        if not 0 <= index < len(briefing.articles):
+            where = "last" if step > 0 else "first"
+            self.notify(f"This is the {where} article.", markup=False, timeout=2)
+            return
+        self.article_index = index
+
+    def show_article_at(self, index: int) -> None:
+        """Show the article at `index` of the briefing."""
+        if self.briefing is not None and 0 <= index < len(self.briefing.articles):
+            self.article_index = index
+
+    def action_toggle_clock(self) -> None:
+        clock = getattr(self.app, "clock", None)
+        if clock is None:
+            return
+        if not clock.toggle():
+            self.notify(
+                "The articles have no known date, so the clock stays on real time.",
+                markup=False, timeout=3,
+            )
+        self.refresh_clock()
+
+    def jump_to(self, key: str) -> None:
+        """Select the list item named `key` (a speaker or event) and show it in the article."""
+        name: PaneName = "deadlines" if key.startswith("event:") else "quotes"
+        pane = self.query_one(DeadlinesPane if name == "deadlines" else QuotesPane)
+        if pane.select_key(key):
+            self.action_focus_pane(name)
+            self.call_after_refresh(pane.action_show_selection)
+
+    def jump_keys(self) -> list[tuple[str, str]]:
+        """(label, key) for each speaker and event of the article, for the command palette."""
+        article = self.article
+        if article is None:
+            return []
+        found = [(f"Speaker: {speaker.name}", speaker_key(speaker.name))
+                 for speaker in article.speakers if speaker.quotes]
+        if article.unattributed:
+            found.append(("Speaker: Unattributed quotes", "speaker:"))
+        found.extend((f"Date: {event.label}", event_key(index))
+                     for index, event in enumerate(article.events))
+        return found
+
+    # -- messages --------------------------------------------------------------------
+
+    def on_span_chosen(self, message: SpanChosen) -> None:
+        message.stop()
+        self.query_one(ArticlePane).highlight(message.start, message.end, message.also)

@@ -1,0 +1,131 @@
+"""Colour themes: `themes/*.yaml` and the user's theme folder, read into Textual themes.
+
+A theme file is a YAML mapping with `name`, `dark`, the base colours and optional
+`variables`. A file that can't be used is reported (one line each), never raised.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+DEFAULT_THEME = "briefing-ansi"
+"""The theme used when none is asked for: the terminal's own 16 colours."""
+
+_COLOUR_KEYS = (
+    "primary", "secondary", "accent", "foreground", "background", "surface", "panel",
+    "boost", "warning", "error", "success",
+)
+_OTHER_KEYS = ("name", "dark", "ansi", "variables", "luminosity_spread", "text_alpha")
+
+
+@dataclass
+class ThemeLoad:
+    """The themes that loaded and one line per file that didn't."""
+
+    themes: list[Theme] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def builtin_themes_dir() -> Path:
+    """The folder of shipped themes."""
+    try:
+        from briefing.resources import themes_dir
+    except ImportError:
+        return Path(__file__).resolve().parents[2] / "themes"
+    return Path(themes_dir())
+
+
+def user_themes_dir(environ: dict[str, str] | None = None) -> Path:
+    """`$XDG_CONFIG_HOME/briefing/themes`, defaulting to `~/.config/briefing/themes`."""
+    env = os.environ if environ is None else environ
+    config_home = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config_home) / "briefing" / "themes"
+
+
+def parse_theme(text: str, source: str) -> Theme:
+    """A `Theme` from the YAML text of one theme file.
+
+    Raises:
+        ValueError: with a one-line reason naming `source`.
+    """
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise ValueError(f"{source}: not valid YAML{where}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{source}: expected a mapping of theme fields")
+    unknown = sorted(str(key) for key in data if key not in _COLOUR_KEYS + _OTHER_KEYS)
+    if unknown:
+        raise ValueError(f"{source}: unknown field {', '.join(unknown)}")
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"{source}: needs a name")
+    if not isinstance(data.get("primary"), str):
+        raise ValueError(f"{source}: needs a primary colour")
+    colours: dict[str, str] = {}
+    for key in _COLOUR_KEYS:
+        value = data.get(key)
+        if value is None:
+            continue
+        _check_colour(str(value), f"{source}: {key}")
+        colours[key] = str(value)
+    variables = data.get("variables") or {}
+    if not isinstance(variables, dict):
+        raise ValueError(f"{source}: variables must be a mapping")
+    dark = data.get("dark", True)
+    ansi = data.get("ansi", False)
+    if not isinstance(dark, bool) or not isinstance(ansi, bool):
+        raise ValueError(f"{source}: dark and ansi must be true or false")
+    extra: dict[str, float] = {}
+    for key in ("luminosity_spread", "text_alpha"):
+        if key in data:
+            if not isinstance(data[key], (int, float)):
+                raise ValueError(f"{source}: {key} must be a number")
+            extra[key] = float(data[key])
+    return Theme(
+        name=name.strip(),
+        dark=dark,
+        ansi=ansi,
+        variables={str(key): str(value) for key, value in variables.items()},
+        **colours,  # type: ignore[arg-type]
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _check_colour(value: str, where: str) -> None:
+    try:
+        Color.parse(value)
+    except ColorParseError:
+        raise ValueError(f"{where}: {value!r} is not a colour") from None
+
+
+def load_theme_dir(folder: Path) -> ThemeLoad:
+    """Every `*.yaml` theme in `folder` (none if it doesn't exist)."""
+    result = ThemeLoad()
+    if not folder.is_dir():
+        return result
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            result.themes.append(parse_theme(path.read_text(encoding="utf-8"), path.name))
+        except (OSError, UnicodeDecodeError) as error:
+            result.problems.append(f"{path.name}: cannot read ({error.__class__.__name__})")
+        except ValueError as error:
+            result.problems.append(str(error))
+    return result
+
+
+def load_all_themes(user_dir: Path | None = None) -> ThemeLoad:
+    """Shipped themes, then the user's (a user theme may replace a shipped one by name)."""
+    result = load_theme_dir(builtin_themes_dir())
+    user = load_theme_dir(user_themes_dir() if user_dir is None else user_dir)
+    result.themes.extend(user.themes)
+    result.problems.extend(user.problems)
+    return result

@@ -1,0 +1,168 @@
+"""The article pane: the cleaned body as literal text, with the chosen span highlighted.
+
+The body is the exact string every offset points into, so a highlight is a style on
+`body[start:end]` and nothing else; boilerplate lines are dimmed but kept.
+"""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.geometry import Region
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from briefing.model import Article
+from briefing.tui import keys
+from briefing.tui.clock import format_day
+
+try:  # Textual's own line breaker, so row numbers match what is drawn.
+    from textual._wrap import divide_line
+except ImportError:  # pragma: no cover - a fallback if the private helper moves
+
+    def divide_line(text: str, width: int, tab_size: int = 8, fold: bool = True) -> list[int]:
+        return list(range(width, len(text), width))
+
+
+HIGHLIGHT_STYLE = "reverse underline"
+MENTION_STYLE = "underline"
+BOILERPLATE_STYLE = "dim"
+
+
+def article_heading(article: Article) -> Content:
+    """The lines above the body: title, byline, reference time and warnings."""
+    parts: list[str | tuple[str, str]] = [(article.title or article.path, "bold")]
+    byline = [value for value in (article.source, article.author) if value]
+    if byline:
+        parts.append("\n" + " · ".join(byline))
+    if article.reference_time is not None:
+        basis = f" ({article.reference_basis})" if article.reference_basis else ""
+        parts.append(f"\nwritten {format_day(article.reference_time)}{basis}")
+    for warning in article.warnings:
+        parts.append(("\n! ", "bold"))
+        parts.append(warning)
+    return Content.assemble(*parts)
+
+
+class ArticlePane(VerticalScroll, can_focus=True):
+    """One article's text, scrollable by keys, showing the span chosen in a list pane."""
+
+    BINDINGS = [
+        keys.binding("cursor-down", "scroll_down"),
+        keys.binding("cursor-up", "scroll_up"),
+        keys.binding("first", "scroll_home"),
+        keys.binding("last", "scroll_end"),
+        keys.binding("page-down", "page_down"),
+        keys.binding("page-up", "page_up"),
+        keys.binding("half-page-down", "half_page(1)"),
+        keys.binding("half-page-up", "half_page(-1)"),
+    ]
+
+    article: reactive[Article | None] = reactive(None, init=False, always_update=True)
+    """The article shown."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="pane")
+        self._heading = Static("", classes="article--heading")
+        self._body = Static("", classes="article--body")
+        self._highlighted: tuple[int, int] | None = None
+        self._also: tuple[tuple[int, int], ...] = ()
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield self._heading
+        yield self._body
+
+    @property
+    def highlighted(self) -> tuple[int, int] | None:
+        """The (start, end) body offsets currently highlighted, or None."""
+        return self._highlighted
+
+    def show_message(self, message: str) -> None:
+        """Show an explanation instead of an article."""
+        self.set_reactive(ArticlePane.article, None)
+        self._highlighted = None
+        self._heading.update(Content(""))
+        self._body.update(Content(message))
+
+    def watch_article(self, article: Article | None) -> None:
+        self._highlighted = None
+        self._also = ()
+        if article is None:
+            self.show_message("No article.")
+            return
+        self._heading.update(article_heading(article))
+        self._render_body()
+        self.scroll_home(animate=False)
+
+    def highlight(self, start: int, end: int, also: tuple[tuple[int, int], ...] = ()) -> None:
+        """Highlight `body[start:end]` (and mark `also` quietly), then scroll it into view."""
+        if self.article is None:
+            return
+        length = len(self.article.body)
+        start, end = max(0, min(start, length)), max(0, min(end, length))
+        self._highlighted = (start, end)
+        self._also = also
+        self._render_body()
+        self.call_after_refresh(self._reveal)
+
+    def clear_highlight(self) -> None:
+        """Remove the highlight."""
+        self._highlighted = None
+        self._also = ()
+        self._render_body()
+
+    def _render_body(self) -> None:
+        article = self.article
+        if article is None:
+            return
+        body = Content(article.body)
+        for span in article.boilerplate:
+            body = body.stylize(BOILERPLATE_STYLE, span.start, span.end)
+        for start, end in self._also:
+            body = body.stylize(MENTION_STYLE, start, end)
+        if self._highlighted is not None:
+            body = body.stylize(HIGHLIGHT_STYLE, *self._highlighted)
+        self._body.update(body)
+
+    def row_of(self, offset: int) -> int:
+        """The screen row (within the pane's scrollable content) of body offset `offset`."""
+        if self.article is None:
+            return 0
+        width = max(1, self._body.content_region.width or self._body.size.width)
+        row = 0
+        line_start = 0
+        for line in self.article.body.split("\n"):
+            cuts = divide_line(line, width, fold=True) if line else []
+            if offset <= line_start + len(line):
+                column = offset - line_start
+                return self._body.virtual_region.y + row + sum(1 for cut in cuts if cut <= column)
+            row += len(cuts) + 1
+            line_start += len(line) + 1
+        return self._body.virtual_region.y + row
+
+    def is_visible(self, offset: int) -> bool:
+        """Whether body offset `offset` is inside the visible part of the pane."""
+        row = self.row_of(offset)
+        top = round(self.scroll_y)
+        return top <= row < top + self.scrollable_content_region.height
+
+    def _reveal(self) -> None:
+        if self._highlighted is None:
+            return
+        start, end = self._highlighted
+        first = self.row_of(start)
+        last = self.row_of(max(start, end - 1))
+        height = self.scrollable_content_region.height
+        span_rows = last - first + 1
+        if span_rows >= height:
+            self.scroll_to(y=first, animate=False)
+        else:
+            self.scroll_to_region(
+                Region(0, first, 1, span_rows), animate=False, center=True, x_axis=False,
+                immediate=True,
+            )
+
+    def action_half_page(self, direction: int) -> None:
+        self.scroll_relative(
+            y=direction * max(1, self.scrollable_content_region.height // 2), animate=False
+        )
