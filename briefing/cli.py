@@ -1,0 +1,236 @@
+"""The command line: open the app, `analyze` to JSON/text/NDJSON, `export` to Markdown.
+
+This is the only module that reads the machine's clock and the only one that imports the
+terminal app, and that only when the app is what was asked for, so `analyze`, `export` and
+`--help` never load Textual. Data goes to stdout, diagnostics to stderr, one line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+from briefing import __version__
+from briefing.errors import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    EXIT_USAGE,
+    BriefingError,
+    UsageError,
+    one_line,
+)
+from briefing.model import LoadFailure
+
+PROG = "briefing"
+SUBCOMMANDS = ("open", "analyze", "export")
+
+USAGE = """\
+briefing [open] [PATH...] [--now ISO] [--theme NAME]
+       briefing analyze [--format FORMAT] [--now ISO] [--body] PATH...
+       briefing export [PATH...] [-o FILE] [--now ISO]"""
+
+DESCRIPTION = """\
+Read news articles in the terminal: a summary, who said what, and countdowns
+to every deadline. PATH is a .txt, .md or .html file, a folder of them, or -
+for standard input. With no PATH, the sample briefing opens."""
+
+EPILOG = """\
+exit codes: 0 ok, 1 some input unreadable, 2 usage error, 130 interrupted.
+Run 'briefing COMMAND --help' for a command's options."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _add_now(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--now", metavar="ISO",
+        help="count down from this time, e.g. 2026-05-20T09:00+01:00 (default: the clock)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every command; `main` routes bare paths to `open`."""
+    formatter = lambda prog: argparse.RawDescriptionHelpFormatter(prog, width=80)  # noqa: E731
+    parser = _Parser(
+        prog=PROG, usage=USAGE, description=DESCRIPTION, epilog=EPILOG, formatter_class=formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(
+        title="commands", dest="command", metavar="COMMAND", parser_class=_Parser,
+    )
+
+    opener = commands.add_parser(
+        "open", prog=f"{PROG} open", help="open the articles in the app (the default)", formatter_class=formatter,
+        description="Open articles in the terminal app. With no PATH, the sample briefing.",
+    )
+    opener.add_argument("paths", nargs="*", metavar="PATH", help="article file, folder or -")
+    _add_now(opener)
+    opener.add_argument("--theme", metavar="NAME", help="colour theme, e.g. briefing-dark")
+
+    analyze = commands.add_parser(
+        "analyze", prog=f"{PROG} analyze", help="print the analysis as JSON, text or NDJSON", formatter_class=formatter,
+        description="Print the analysis of each article (JSON by default, see CONTRACT.md).",
+    )
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder or -")
+    analyze.add_argument(
+        "--format", choices=("json", "text", "ndjson"), default="json",
+        help="json (default): one object; text: for reading; ndjson: one line per article",
+    )
+    _add_now(analyze)
+    analyze.add_argument("--body", action="store_true", help="include each article's cleaned body text")
+
+    export = commands.add_parser(
+        "export", prog=f"{PROG} export", help="write a Markdown brief", formatter_class=formatter,
+        description="Write a Markdown brief of the articles. With no PATH, the sample briefing.",
+    )
+    export.add_argument("paths", nargs="*", metavar="PATH", help="article file, folder or -")
+    export.add_argument("-o", "--output", metavar="FILE", default="-", help="write here (default: - for stdout)")
+    _add_now(export)
+    return parser
+
+
+def parse_now(text: str | None) -> dt.datetime:
+    """The reference clock: `--now` as given (naive means local time), else the machine's."""
+    if text is None:
+        return dt.datetime.now().astimezone()
+    try:
+        moment = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"--now: not an ISO 8601 date or time: {text!r}") from None
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def _route(argv: list[str]) -> list[str]:
+    """Let `briefing FILE` mean `briefing open FILE`, although subcommands exist."""
+    if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
+        return argv
+    return ["open", *argv]
+
+
+def _report(failures: Sequence[LoadFailure], stderr: TextIO) -> int:
+    for failure in failures:
+        print(f"{PROG}: error: {one_line(failure.message)}", file=stderr)
+    return EXIT_UNREADABLE if failures else EXIT_OK
+
+
+def _sample_paths() -> list[str]:
+    from briefing.resources import seeds_dir
+
+    return [str(seeds_dir())]
+
+
+def run_open(args: argparse.Namespace) -> int:
+    now = parse_now(args.now) if args.now is not None else None
+    sample = not args.paths
+    paths = _sample_paths() if sample else list(args.paths)
+    from briefing.tui.app import run_tui
+
+    return run_tui(paths, now=now, theme=args.theme, sample=sample)
+
+
+def run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    now = parse_now(args.now)
+    from briefing.core.analyze import analyze, iter_analyzed
+    from briefing.views.json_view import article_to_dict, stream_end, to_contract
+
+    if args.format == "ndjson":
+        failures: list[LoadFailure] = []
+        done = 0
+        for item in iter_analyzed(args.paths, now=now):
+            if isinstance(item, LoadFailure):
+                failures.append(item)
+                continue
+            stdout.write(json.dumps(article_to_dict(item, body=args.body), ensure_ascii=False) + "\n")
+            stdout.flush()
+            done += 1
+        stdout.write(json.dumps(stream_end(now, done)) + "\n")
+        stdout.flush()
+        return _report(failures, stderr)
+    briefing = analyze(args.paths, now=now)
+    if args.format == "json":
+        stdout.write(json.dumps(to_contract(briefing, body=args.body), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from briefing.views.text_view import render_text
+
+        stdout.write(render_text(briefing))
+    stdout.flush()
+    return _report(briefing.failures, stderr)
+
+
+def run_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    now = parse_now(args.now)
+    from briefing.core.analyze import analyze
+    from briefing.fsutil import write_atomic
+    from briefing.views.markdown_view import render_markdown
+
+    briefing = analyze(args.paths or _sample_paths(), now=now)
+    if briefing.articles or not briefing.failures:
+        clock = "set with --now" if args.now is not None else "this machine's clock"
+        markdown = render_markdown(briefing, clock=clock)
+        if args.output == "-":
+            stdout.write(markdown)
+            stdout.flush()
+        else:
+            write_atomic(args.output, markdown)
+    return _report(briefing.failures, stderr)
+
+
+def _utf8(stream: TextIO) -> TextIO:
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+        try:
+            reconfigure(encoding="utf-8")
+        except (ValueError, OSError):
+            pass
+    return stream
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    stdout, stderr = sys.stdout, sys.stderr
+    try:
+        args = build_parser().parse_args(_route(arguments))
+        if args.command == "analyze":
+            return run_analyze(args, _utf8(stdout), stderr)
+        if args.command == "export":
+            return run_export(args, _utf8(stdout), stderr)
+        return run_open(args)
+    except BriefingError as error:
+        print(f"{PROG}: error: {error}", file=stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`briefing analyze … | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_UNREADABLE
+    except SystemExit:
+        raise
+    except Exception as error:  # noqa: BLE001 - the last line of defence prints one line
+        if os.environ.get("BRIEFING_DEBUG") == "1":
+            import traceback
+
+            traceback.print_exc(file=stderr)
+        print(
+            f"{PROG}: error: unexpected {type(error).__name__}: {one_line(str(error))}"
+            " (set BRIEFING_DEBUG=1 for details)",
+            file=stderr,
+        )
+        return EXIT_UNREADABLE
+
+
+__all__ = ["EXIT_USAGE", "build_parser", "main", "parse_now"]
