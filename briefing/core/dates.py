@@ -257,8 +257,8 @@ def _clause(body: str, start: int, end: int, sentence: Sentence | None) -> tuple
 
 def _tense(before: str, after: str) -> str:
     """'future', 'past' or 'unknown' from the verbs nearest to a mention in its clause."""
-    near_before = re.split(r"[,;:—–]|\band\b|\bbut\b|\bwhen\b|\bafter\b|\bwhile\b", before)[-1]
-    near_after = re.split(r"[,;:—–.]|\band\b|\bbut\b", after)[0]
+    near_before = re.split(r",\s|[;:—–]|\band\b|\bbut\b|\bwhen\b|\bafter\b|\bwhile\b", before)[-1]
+    near_after = re.split(r",\s|[;:—–]|\.\s|\.$|\band\b|\bbut\b", after)[0]
     window = near_before[-90:] + " " + near_after[:60]
     future = [m for m in _FUTURE_CUES.finditer(window)]
     strong = [m.start() for m in future if m.group().lower() not in _WEAK_FUTURE]

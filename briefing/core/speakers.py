@@ -40,8 +40,9 @@ _FRAME_LIMIT = 400  # characters of attribution looked at around a quote: keeps 
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|at|of|to|from|toward|towards|near|on|into|across|for|via|outside|inside|over|under|"
     r"the|a|an|by|with|between|beyond|around|told|joined|visited|against|beat)\s+$", re.IGNORECASE)
+_ORG_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(ORG_NOUNS, key=len, reverse=True)), re.IGNORECASE)
 _HONORIFICS = {"mr", "mrs", "ms", "mx", "dr", "sir", "dame", "lord", "lady", "rev", "fr"}
-_ROLE_WORD = r"(?i:%s)\b" % "|".join(sorted(ROLE_NOUNS | ORG_NOUNS, key=len, reverse=True))
+_ROLE_WORD = r"(?i:%s)\b(?![’']s\b)" % "|".join(sorted(ROLE_NOUNS | ORG_NOUNS, key=len, reverse=True))
 # "the Kremlin spokesperson", "its technology chief", "The Rovers manager", "the company".
 _SUBJECT_TAIL = re.compile(
     rf"(?:(?P<handle>@\w+)|(?P<pronoun>\b(?i:he|she|they|it)\b)|(?P<name>{NAME})|"
@@ -51,7 +52,7 @@ _VERB_AT_END = re.compile(rf"\b({SPEECH_VERB_RE}|calls|called|dubbed|described)\
 _AFTER_VERB_FIRST = re.compile(
     rf"^[\s,]*(?:{SPEECH_VERB_RE})\s+(?P<subject>(?:@\w+|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}))")
 _AFTER_SUBJECT_FIRST = re.compile(
-    rf"^[\s,]*(?:[a-z][\w’'\-]*\s+){{0,3}}?(?P<subject>@\w+|\b(?i:he|she|they|it)\b|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})"
+    rf"^[\s,]*(?:(?:[a-z][\w’'\-]*\s+){{0,2}}{_ROLE_WORD}\s+)?(?P<subject>@\w+|\b(?i:he|she|they|it)\b|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})"
     rf"(?:\s*,\s[^,“”\"]{{1,120}},)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERB_RE})\b")
 _ACCORDING = re.compile(rf"\b(?i:according to)\s+(?P<subject>@\w+|{NAME}|(?i:the|its)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})")
 _APPOSITIVE = re.compile(
@@ -59,8 +60,8 @@ _APPOSITIVE = re.compile(
 _ROLE_BEFORE = re.compile(r"((?:[A-Za-z][\w’'\-]*\s+){0,3}?(?:%s))\s+$" % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)),
                           re.IGNORECASE)
 _ANY_SUBJECT = re.compile(
-    rf"(?P<handle>@\w+)|(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|(?P<name>{NAME})|"
-    rf"(?P<ref>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})")
+    rf"(?P<handle>@\w+)|(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|"
+    rf"(?P<ref>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})|(?P<name>{NAME})")
 _MENTION = re.compile(
     rf"(?P<name>{NAME})|(?P<ref>\b(?:[Tt]he|[Ii]ts)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}\b)")
 _DASH_LINE = re.compile(r"^[—–-]{1,2}\s*(?P<who>[^\n]{1,160})$")
@@ -227,7 +228,7 @@ def _role_after(body: str, end: int) -> str | None:
         return None
     role = match.group("role").strip()
     words = [part for word in role.lower().split() for part in (word, *word.split("-"))]
-    if not any(word.strip("’'s") in ROLE_NOUNS or word in ROLE_NOUNS for word in words):
+    if not any(word.removesuffix("’s").removesuffix("'s") in ROLE_NOUNS or word in ROLE_NOUNS for word in words):
         return None
     if role.split()[0].lower() in {"who", "which", "whose", "where"}:
         return None
@@ -262,19 +263,21 @@ class _Attributor:
             start = match.start() + match.group().find(name)
             role = _title_role(title) or _role_before(self.mask, start) or _role_after(self.mask, match.end())
             known = self.registry._find(name, start)
+            whole = name == match.group().strip()
+            org_signal = (is_org_name(name) and len(name.split()) > 1) or (whole and (
+                _ORG_BEFORE.search(self.mask, max(0, start - 30), start) is not None
+                or re.match(r",\s+which\b", self.mask[match.end():match.end() + 10]) is not None))
             person_signal = title is not None or role is not None or re.match(
                 r",\s+(?:who|whose)\b", self.mask[match.end():match.end() + 10]) is not None or (
-                len(name.split()) in (2, 3) and name == match.group().strip()
+                len(name.split()) in (2, 3) and whole
                 and _PREPOSITION_BEFORE.search(self.mask, max(0, start - 12), start) is None
                 and not any(token in NOT_NAMES for token in name.split()))
             if known is not None:
                 self.registry.register(name, known.kind, start, role if known.kind == "person" else None)
-            elif person_signal and len(name.split()) >= 1 and not is_org_name(name):
-                if len(name.split()) == 1 and title is None and role is None:
-                    continue
-                self.registry.register(name, "person", start, role)
-            elif is_org_name(name) and len(name.split()) > 1:
+            elif org_signal:
                 self.registry.register(name, "org", start)
+            elif person_signal and not (len(name.split()) == 1 and title is None and role is None):
+                self.registry.register(name, "person", start, role)
 
     # -- frames ----------------------------------------------------------------------------------
     def _sentence_at(self, position: int) -> Sentence | None:
@@ -298,8 +301,14 @@ class _Attributor:
             return _Clue(text, "handle", position)
         if text.lower() in PRONOUNS:
             return _Clue(text.lower(), "pronoun", position)
-        first = text.split()[0].lower()
+        words = text.split()
+        first = words[0].lower()
         if first in {"the", "its", "their", "his", "her", "this", "that"}:
+            if len(words) > 1 and all(word[:1].isupper() for word in words[1:]):
+                # "The Inshore Fishermen's Association": a name, not a referent.
+                return _Clue(" ".join(words[1:]), "name", position + len(words[0]) + 1)
+            if len(words) == 1 or words[-1].lower().removesuffix("’s").removesuffix("'s") not in ROLE_NOUNS | ORG_NOUNS:
+                return None
             return _Clue(text, "ref", position)
         title, name = _clean_name(text)
         if not name or name in NOT_NAMES:
@@ -330,6 +339,9 @@ class _Attributor:
         if verb:
             head = frame[:verb.start()].rstrip()
             tail = _SUBJECT_TAIL.search(head)
+            if tail and re.search(r"\b(?:for|of|at|from|with|to|by|near|behind)\s+$", head[:tail.start()]):
+                # "A spokesperson for the mayor's office said": the subject is nobody we can name.
+                return None
             if tail:
                 group = next(g for g in ("handle", "pronoun", "name", "ref") if tail.group(g))
                 clue = self._clue_from_subject(tail.group(group), start + tail.start(group))
@@ -338,7 +350,7 @@ class _Attributor:
                         clue.role = _role_before(self.mask, start + tail.start(group)) or _role_after(
                             self.mask, start + tail.start(group) + len(tail.group(group)))
                     return clue
-            subject = self._first_subject(head, start)
+            subject = self._first_subject(head, start, leading=True)
             if subject:
                 return subject
         if according:
@@ -349,10 +361,15 @@ class _Attributor:
             return self._first_subject(frame, start)
         return None
 
-    def _first_subject(self, text: str, offset: int) -> _Clue | None:
-        """The first person, handle, pronoun or role referent in a stretch of text."""
+    def _first_subject(self, text: str, offset: int, leading: bool = False) -> _Clue | None:
+        """The first person, handle, pronoun or role referent in a stretch of text; with
+        `leading`, only one that opens the clause (after an adverbial opener like "In response,")."""
         for match in _ANY_SUBJECT.finditer(text):
-            group = next(g for g in ("handle", "pronoun", "name", "ref") if match.group(g))
+            prefix = text[:match.start()].strip()
+            if leading and prefix and not prefix.endswith(",") and not all(
+                    word in NOT_NAMES or word.rstrip(",") in NOT_NAMES for word in prefix.split()[:1]):
+                return None
+            group = next(g for g in ("handle", "pronoun", "ref", "name") if match.group(g))
             value = match.group(group)
             if group == "ref" and value.split()[-1].lower() not in ROLE_NOUNS | ORG_NOUNS:
                 continue
