@@ -42,13 +42,16 @@ _DATE_PATTERNS = re.compile(
         rf"{_MONTH.replace('month>', 'month2>')}(?:,?\s+{_YEAR.replace('year>', 'year2>')})?)",
         r"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
         r"(?P<rel>\b(?:[Tt]omorrow|[Tt]onight|[Tt]oday|[Yy]esterday)\b)",
-        rf"(?P<wd>\b(?P<wdprefix>(?:next|this|last|coming)\s+)?{_WEEKDAY.replace('weekday', 'weekday3')}{_PART}\b(?P<poss>[’']s)?)",
+        rf"(?P<wd>\b(?P<wdprefix>(?:next|this|last|coming)\s+)?{_WEEKDAY.replace('weekday', 'weekday3')}{_PART}\b"
+        r"(?!s\b|\s+(?:mornings|afternoons|evenings|nights)\b)(?P<poss>[’']s)?)",
         r"(?P<nextweek>\b(?:next|the following)\s+(?P<unit>week|month|year)\b)",
         r"(?P<endof>\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<endunit>week|month|year|"
         r"January|February|March|April|May|June|July|August|September|October|November|December)\b)",
         r"(?P<within>\b(?P<wprep>within|in|after)\s+(?:the\s+next\s+|another\s+)?(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|"
         r"ten|fourteen|thirty)\s+(?P<span>hours?|days?|weeks?|months?)\b)",
         r"(?P<weekend>\b(?:this|next|the)\s+weekend\b)",
+        r"(?P<have>\b(?:have|has|given|get|gets)\s+(?:just\s+|only\s+)?(?P<hcount>\d{1,3}|one|two|three|four|five|six|seven|ten|"
+        r"fourteen|thirty)\s+(?P<hspan>hours?|days?|weeks?)\s+to\b)",
     ])
 )
 _TIME_RE = re.compile(_TIME)
@@ -64,7 +67,8 @@ _FUTURE_CUES = re.compile(
     r"to be held|to begin|to start|to meet|opens?|closes?|begins?|starts?|ends?|expires?|until|by|before|"
     r"deadline|must|could|may|might|no later than|no earlier than|from|next|upcoming|coming|tomorrow|"
     r"is to|are to|going to|shuts?|hopes? to|aims? to|intends? to|wants? to|await|awaits|waiting|"
-    r"runs|run|goes|go ahead|takes? place|meet|meets|vote on|ready to|at the earliest)\b",
+    r"runs|run|goes|go ahead|takes? place|meet|meets|vote on|ready to|at the earliest|"
+    r"to (?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|our\b|my\b|be\b|have\b|date\b)[a-z]{3,})\b",
     re.IGNORECASE)
 _PAST_CUES = re.compile(
     r"\b(?:said|says|told|announced|voted|approved|rejected|passed|began|started|issued|collapsed|"
@@ -260,7 +264,10 @@ def _tense(before: str, after: str) -> str:
     near_before = re.split(r",\s|[;:—–]|\band\b|\bbut\b|\bwhen\b|\bafter\b|\bwhile\b", before)[-1]
     near_after = re.split(r",\s|[;:—–]|\.\s|\.$|\band\b|\bbut\b", after)[0]
     window = near_before[-90:] + " " + near_after[:60]
-    future = [m for m in _FUTURE_CUES.finditer(window)]
+    anchor = len(near_before[-90:])
+    # An infinitive after the date is its purpose ("voted on Monday to hold a ballot"), not its tense.
+    future = [m for m in _FUTURE_CUES.finditer(window)
+              if not (m.group().lower().startswith("to ") and m.start() >= anchor)]
     strong = [m.start() for m in future if m.group().lower() not in _WEAK_FUTURE]
     weak = [m.start() for m in future if m.group().lower() in _WEAK_FUTURE]
     past = [m.start() for m in _PAST_CUES.finditer(window)
@@ -407,7 +414,14 @@ def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: 
             year = reference.year if month >= reference.month else reference.year + 1
             day = _last_day(year, month)
         return _Mention(start, end, day, kind="deadline")
+    if match.group("have"):
+        count_text = match.group("hcount").lower()
+        count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text, 1)
+        days = {"hour": count / 24, "day": count, "week": count * 7}[match.group("hspan").rstrip("s")]
+        return _Mention(start, end, reference + dt.timedelta(days=max(1, int(days))), kind="deadline")
     if match.group("within"):
+        if tense != "future":
+            return None  # "sold out within a day" counts from the story, not from today
         count_text = match.group("count").lower()
         count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text, 1)
         unit = match.group("span").rstrip("s")

@@ -592,16 +592,20 @@ def _is_byline(attributes: dict[str, str]) -> bool:
     return "byline" in words or "author" in words or attributes.get("rel") == "author"
 
 
-def _choose_blocks(reader: _HtmlReader) -> list[str]:
-    """The blocks of the article container: the largest <article> that holds the body-text
-    element (so the headline comes too), else the body-text element, else <main>, else all."""
-
-    def size(candidate: _Candidate) -> int:
-        end = candidate.end_block if candidate.end_block >= 0 else len(reader.blocks)
-        return sum(len(block) for block in reader.blocks[candidate.first_block:end])
+def _choose_blocks(reader: _HtmlReader) -> tuple[int, int]:
+    """The range of blocks in the article container: the largest <article> that holds the
+    body-text element (so the headline comes too), else the body-text element, else <main>,
+    else the whole page."""
+    prefix = [0]
+    for block in reader.blocks:
+        prefix.append(prefix[-1] + len(block))
 
     def span(candidate: _Candidate) -> tuple[int, int]:
         return candidate.first_block, candidate.end_block if candidate.end_block >= 0 else len(reader.blocks)
+
+    def size(candidate: _Candidate) -> int:
+        first, end = span(candidate)
+        return prefix[end] - prefix[first]
 
     by_rank: dict[int, _Candidate] = {}
     for candidate in reader.candidates:
@@ -619,9 +623,8 @@ def _choose_blocks(reader: _HtmlReader) -> list[str]:
     elif main is not None:
         chosen = main
     if chosen is None or size(chosen) == 0:
-        return reader.blocks
-    first, end = span(chosen)
-    return reader.blocks[first:end]
+        return 0, len(reader.blocks)
+    return span(chosen)
 
 
 def _json_ld_fields(scripts: list[str]) -> dict[str, str]:
@@ -657,12 +660,10 @@ def _read_html(text: str) -> _Extracted:
     reader = _HtmlReader()
     reader.feed(text)
     reader.close()
-    blocks = _choose_blocks(reader)
-    extracted = _Extracted("\n\n".join(blocks))
+    first, end = _choose_blocks(reader)
+    extracted = _Extracted("\n\n".join(reader.blocks[first:end]))
     meta, linked = reader.meta, _json_ld_fields(reader.json_ld)
-    headline = next(
-        (block for block, is_h1 in zip(reader.blocks, reader.block_is_h1) if is_h1 and block in blocks), None
-    )
+    headline = next((reader.blocks[index] for index in range(first, end) if reader.block_is_h1[index]), None)
     extracted.title = headline or meta.get("og:title") or linked.get("headline") or reader.page_title
     extracted.source = meta.get("og:site_name") or linked.get("publisher") or meta.get("application-name")
     if extracted.source is None and reader.page_title and extracted.title:

@@ -178,7 +178,8 @@ class _Registry:
     def resolve_ref(self, phrase: str, position: int) -> _Entity | None:
         """"the minister", "the company", "its technology chief" -> the entity it points back to."""
         head = phrase.split()[-1].lower()
-        candidates = [e for e in self.entities if e.last_seen <= position]
+        # The person may be named just after the referent: "The council's leader, Imogen Thackeray,".
+        candidates = [e for e in self.entities if e.last_seen <= position + 120]
         if head in ORG_NOUNS:
             orgs = [e for e in candidates if e.kind == "org"]
             return max(orgs, key=lambda e: e.last_seen) if orgs else None
