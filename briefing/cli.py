@@ -61,7 +61,7 @@ def _add_now(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every command; `main` routes bare paths to `open`."""
-    formatter = lambda prog: argparse.RawDescriptionHelpFormatter(prog, width=80)  # noqa: E731
+    formatter = lambda prog: argparse.RawDescriptionHelpFormatter(prog, width=80)
     parser = _Parser(
         prog=PROG, usage=USAGE, description=DESCRIPTION, epilog=EPILOG, formatter_class=formatter,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
 from briefing.model import Span
 
 BINARY_SNIFF_BYTES = 8192
@@ -200,13 +201,13 @@ _PUBLISHED_LINE = re.compile(
     r"^\W{0,3}(?:first |last )?(?:published|updated|posted)(?: on| at)?\s*:?\s+(?P<rest>.{1,80})$",
     re.IGNORECASE,
 )
-_DATE_WORDS = frozenset(
+_DATE_WORD_LIST = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
     "saturday sunday mon tue tues wed thu thur thurs fri sat sun at on am pm a.m p.m ago and "
     "hour hours minute minutes day days week weeks updated"
-    .split()
 )
+_DATE_WORDS = frozenset(_DATE_WORD_LIST.split())
 _BYLINE = re.compile(
     r"^\W{0,3}[Bb]y (?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|al|bin)){1,4})"
     r"\s*(?:(?P<sep>[|,·•—–-])\s*(?P<rest>.{1,80}))?$"

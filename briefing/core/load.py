@@ -366,17 +366,15 @@ def _inline_text(children: list[Any]) -> str:
 # --- HTML -----------------------------------------------------------------------------------
 
 _SKIPPED_TAGS = frozenset(
-    "script style noscript template nav footer aside form figure figcaption button svg canvas "
-    "iframe object select textarea dialog menu head".split()
+    ["script", "style", "noscript", "template", "nav", "footer", "aside", "form", "figure", "figcaption", "button", "svg", "canvas", "iframe", "object", "select", "textarea", "dialog", "menu", "head"]
 )
 _VOID_TAGS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr keygen".split()
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen"]
 )
 _BLOCK_TAGS = frozenset(
-    "p h1 h2 h3 h4 h5 h6 li blockquote div section article main header pre ul ol dl dt dd "
-    "table tr td th caption address center body details summary".split()
+    ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "article", "main", "header", "pre", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "caption", "address", "center", "body", "details", "summary"]
 )
-_SKIPPED_ROLES = frozenset("navigation banner contentinfo complementary dialog alertdialog search".split())
+_SKIPPED_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search"])
 # Class or id words that mark page furniture rather than story.
 _FURNITURE = re.compile(
     r"cookie|consent|gdpr|share|sharing|social|related|newsletter|subscri|signup|sign-up"
@@ -419,7 +417,6 @@ class _Candidate:
     """3: a body-text class, 2: <article>, 1: <main>."""
     first_block: int
     end_block: int = -1
-    has_h1: bool = False
 
 
 class _HtmlReader(HTMLParser):
@@ -512,7 +509,6 @@ class _HtmlReader(HTMLParser):
                 break
 
     def _close(self, frame: _Frame) -> None:
-        parent_skip = self._skipping()
         if frame.tag in _BLOCK_TAGS and not frame.skip:
             self._flush()
         if frame.byline and self.byline_parts is not None:

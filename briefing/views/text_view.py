@@ -25,8 +25,9 @@ def _render_article(article: Article, briefing: Briefing) -> list[str]:
     if article.reference_time is not None:
         basis = f" ({article.reference_basis})" if article.reference_basis else ""
         facts.append(f"written {iso(article.reference_time)}{basis}")
-    facts.append(article.path)
-    lines += _wrap(" · ".join(facts), indent="")
+    if facts:
+        lines += _wrap(" · ".join(facts), indent="")
+    lines.append(article.path)
     lines += ["", "Summary"]
     lines += [line for span in article.summary for line in _wrap(span.text, "    ", "  - ")] or ["  (none found)"]
     lines += ["", "Deadlines"]

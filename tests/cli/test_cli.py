@@ -44,7 +44,7 @@ def run(*args: str, stdin: str | None = None, cwd: Path = ROOT, env: dict[str, s
     environment = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "briefing", *args], input=stdin, capture_output=True, text=True,
-        cwd=cwd, env=environment, timeout=120,
+        cwd=cwd, env=environment, timeout=120, check=False,
     )
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from briefing.views.countdown import countdown, is_passed
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 NOW = dt.datetime(2026, 5, 20, 9, 48, tzinfo=UTC)
 
 

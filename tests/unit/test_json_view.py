@@ -8,7 +8,7 @@ import json
 from briefing.model import Article, Briefing, Event, Quote, Span, Speaker
 from briefing.views.json_view import article_to_dict, iso, to_contract
 
-NOW = dt.datetime(2026, 11, 24, 19, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 24, 19, 0, tzinfo=dt.UTC)
 
 
 def test_iso() -> None:

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from briefing.model import Article, Briefing, Event, LoadFailure, Quote, Span, Speaker
 from briefing.views.markdown_view import escape_markdown, render_markdown
 
-NOW = dt.datetime(2026, 5, 20, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 5, 20, 9, 0, tzinfo=dt.UTC)
 BODY = "Ferry \"runs\" on Friday, said Ana Ruiz. The vote is on May 25."
 
 
@@ -29,7 +29,7 @@ def sample_briefing(title: str = "Ferry timetable agreed", quote_text: str = "ru
         unattributed=(Quote(text="fine", start=0, end=4, partial=True),),
         events=(
             Event(when=dt.date(2026, 5, 25), label="Council vote", kind="scheduled", text="on May 25", start=50, end=59),
-            Event(when=dt.datetime(2026, 5, 22, 13, 0, tzinfo=dt.timezone.utc), label="Ferry runs",
+            Event(when=dt.datetime(2026, 5, 22, 13, 0, tzinfo=dt.UTC), label="Ferry runs",
                   kind="deadline", text="on Friday", start=13, end=22),
         ),
     )
