@@ -68,13 +68,15 @@ _FUTURE_CUES = re.compile(
     r"deadline|must|could|may|might|no later than|no earlier than|from|next|upcoming|coming|tomorrow|"
     r"is to|are to|going to|shuts?|hopes? to|aims? to|intends? to|wants? to|await|awaits|waiting|"
     r"runs|run|goes|go ahead|takes? place|meet|meets|vote on|ready to|at the earliest|"
-    r"to (?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|our\b|my\b|be\b|have\b|date\b)[a-z]{3,})\b",
+    r"(?<!according )(?<!next )to (?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|our\b|my\b|be\b|have\b|date\b)"
+    r"(?:[a-z]{2,}ss|[a-z]{2,}[a-rt-z]))\b",
     re.IGNORECASE)
 _PAST_CUES = re.compile(
     r"\b(?:said|says|told|announced|voted|approved|rejected|passed|began|started|issued|collapsed|"
     r"was|were|had|has been|have been|did|met|held|took|left|closed|opened|unveiled|won|lost|"
     r"signed|agreed|ended|launched|filed|found|ordered|hit|struck|broke|fell|rose|killed|died|"
-    r"arrived|returned|released|published|reported|last|ago|since|previous|yesterday)\b",
+    r"arrived|returned|released|published|reported|last|ago|since|previous|yesterday|accused|denied|"
+    r"fired|shelled|attacked|resigned|arrested|crashed|struck|stormed|raided|seized|sacked|fired)\b",
     re.IGNORECASE)
 # Prepositions and bare verbs that point ahead only when no past-tense verb governs them:
 # "had burned 18,400 acres by 6 a.m. Tuesday" is past.
@@ -458,6 +460,9 @@ def find_events(body: str, sentences: list[Sentence], reference: Reference,
             sentence = None
         before, after = _clause(body, match.start(), match.end(), sentence)
         tense = _tense(before, after)
+        if tense == "unknown":
+            # "Speaking to troops on Saturday, she had warned": the main clause decides.
+            tense = _tense(before.replace(",", " "), after.replace(",", " "))
         mention = _resolve(match, body, ref_day, tense)
         if mention is None:
             continue
@@ -586,7 +591,7 @@ def event_label(body: str, sentence: Sentence | None, start: int, end: int) -> s
     left = sentence.start if sentence else max(0, start - 120)
     right = sentence.end if sentence else min(len(body), end + 120)
     before = body[max(left, start - 120):start]
-    after = body[end:min(right, end + 60)]
+    after = re.split(r"[,;]\s|\sand\s|\sbut\s", body[end:min(right, end + 60)])[0]
     best: tuple[int, str, str] | None = None
     for pattern, label in _LABEL_RE:
         for match in pattern.finditer(before):
@@ -599,7 +604,7 @@ def event_label(body: str, sentence: Sentence | None, start: int, end: int) -> s
             if best is None or distance < best[0]:
                 best = (distance, label, after[:match.start()])
     if best is None:
-        return _fallback_label(before)
+        return _fallback_label(before, body[end:min(right, end + 80)])
     label, between = best[1], best[2]
     for pattern, verb in _LABEL_VERBS:
         if label in _VERB_LABELS and pattern.search(between):
@@ -619,10 +624,15 @@ _TRAILING = frozenset("by until before from on at in to for of the a an and or t
 _LEADING = frozenset("and but or so that which who then also".split())
 
 
-def _fallback_label(before: str) -> str:
-    """The clause before the date, trimmed to its last few words ("Trade-in for $60 off")."""
-    clause = re.split(r"[,;:—–(]|\bthat\b|\bwhich\b|\bwho\b", before)[-1]
+def _fallback_label(before: str, after: str) -> str:
+    """The clause before the date, trimmed to its last few words ("Trade-in for $60 off"), or
+    the words after it when the date opens the clause."""
+    clause = re.split(r"[,;:—–(“”\"‘]|\bthat\b|\bwhich\b|\bwho\b", before)[-1]
     words = clause.split()
+    if len(words) < 2:
+        words = re.split(r"[,;:—–(“”\"]", after)[0].split()[:7]
+        while words and words[0].lower() in {"afternoon", "morning", "evening", "night", "at", "the"}:
+            words.pop(0)
     while words and words[-1].lower().strip(".,") in _TRAILING:
         words.pop()
     words = words[-7:]

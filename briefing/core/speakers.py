@@ -18,7 +18,6 @@ from briefing.core.names import (
     NAME_RE,
     NOT_NAMES,
     ORG_NOUNS,
-    PRONOUNS,
     ROLE_NOUNS,
     SPEECH_VERB_RE,
     TITLE_ABBREVIATIONS,
@@ -64,7 +63,7 @@ _ANY_SUBJECT = re.compile(
     rf"(?P<ref>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})|(?P<name>{NAME})")
 _MENTION = re.compile(
     rf"(?P<name>{NAME})|(?P<ref>\b(?:[Tt]he|[Ii]ts)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}\b)")
-_DASH_LINE = re.compile(r"^[—–-]{1,2}\s*(?P<who>[^\n]{1,160})$")
+_DASH_LINE = re.compile(r"[—–-]{1,2}\s*(?P<who>[^\n]{1,160})$")
 _VIA_PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (re.compile(rf"\b(?i:according to) (?P<ch>{NAME})"), None),
     (re.compile(rf"\b(?i:in an interview with) (?:the )?(?P<ch>{NAME})"), None),
@@ -300,7 +299,7 @@ class _Attributor:
             return None
         if text.startswith("@"):
             return _Clue(text, "handle", position)
-        if text.lower() in PRONOUNS:
+        if text.lower() in {"he", "she", "they", "it"}:
             return _Clue(text.lower(), "pronoun", position)
         words = text.split()
         first = words[0].lower()
@@ -462,6 +461,7 @@ class _Attributor:
             para_end = len(self.body) if para_end < 0 else para_end
             prev_piece = pieces[index - 1] if index else None
             next_piece = pieces[index + 1] if index + 1 < len(pieces) else None
+            next_piece_in_para = next_piece if next_piece is not None and next_piece.start < para_end else None
             open_at = piece.open_mark if piece.open_mark is not None else piece.start
             close_at = piece.close_mark + 1 if piece.close_mark is not None else piece.end
             frame_start = max(para_start, (prev_piece.close_mark + 1) if prev_piece and prev_piece.close_mark and prev_piece.close_mark >= para_start else para_start)
@@ -488,6 +488,13 @@ class _Attributor:
             dash = None
             if piece.close_mark is not None and close_at >= para_end - 2:
                 dash = self._dash_line(para_end)
+            elif piece.close_mark is not None and next_piece_in_para is None:
+                # The attribution line joined onto the quote's line: '"…" — @handle'.
+                inline = _DASH_LINE.match(self.body, close_at, para_end)
+                if inline is None and self.body[close_at:close_at + 1] == " ":
+                    inline = _DASH_LINE.match(self.body, close_at + 1, para_end)
+                if inline is not None:
+                    dash = (inline.group("who").strip(), inline.start("who"), para_end)
             starts_paragraph = open_at == para_start
             if clue is None and entity is None and starts_paragraph and (piece.group not in group_entity):
                 intro = self._intro_before(para_start)
