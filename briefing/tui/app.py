@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -103,7 +104,8 @@ class BriefingApp(App[int]):
     def on_ready(self) -> None:
         # The main screen has composed by now; the first frame is up before analysis starts.
         if self._initial is not None:
-            self._deliver(self._initial)
+            # After the pending first layout, or that layout can swallow the panes' updates.
+            self.call_after_refresh(self._deliver, self._initial)
         else:
             self.main_screen.show_loading(len(self.paths))
             self.analyze_paths(self.paths)
@@ -199,18 +201,22 @@ class BriefingApp(App[int]):
         except ImportError:
             self.notify("Export isn't available in this build yet.", markup=False, timeout=4)
             return
-        self._export(self.result, render_markdown, write_atomic)
+        # Countdowns in the export run from the clock on screen, article time or real.
+        snapshot = replace(self.result, now=self.clock())
+        clock_name = "article time" if self.clock.mode == "article" else self.clock.real_label
+        self._export(snapshot, clock_name, render_markdown, write_atomic)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(
         self,
         briefing: Briefing,
-        render: Callable[[Briefing], str],
+        clock_name: str,
+        render: Callable[..., str],
         write: Callable[[Path, str], object],
     ) -> None:
         target = Path.cwd() / EXPORT_NAME
         try:
-            write(target, render(briefing))
+            write(target, render(briefing, clock=clock_name))
         except Exception as error:  # noqa: BLE001 - shown to the user, not raised
             self.call_from_thread(
                 self.notify, f"Export failed: {error}", severity="error", markup=False

@@ -89,6 +89,7 @@ async def test_wide_layout_shows_every_pane(app_factory, briefing: Briefing) -> 
 async def test_j_and_k_move_the_selection(app_factory, briefing: Briefing) -> None:
     app = app_factory(briefing)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         await pilot.press("2")
         await pilot.pause()
         quotes = app.screen.query_one(QuotesPane)
@@ -112,6 +113,7 @@ async def test_enter_on_a_quote_highlights_it_in_the_article(app_factory, briefi
     article = briefing.articles[0]
     app = app_factory(briefing)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         await pilot.press("2")
         await pilot.pause()
         await pilot.press("G")  # the unattributed quote, near the end of the article
@@ -132,6 +134,7 @@ async def test_enter_on_an_event_highlights_its_words(app_factory, briefing: Bri
     article = briefing.articles[0]
     app = app_factory(briefing)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         await pilot.press("3", "G", "enter")
         await pilot.pause()
         pane = app.screen.query_one(ArticlePane)
@@ -170,6 +173,7 @@ async def test_n_and_p_switch_article(app_factory, briefing: Briefing) -> None:
 async def test_t_toggles_between_real_and_article_time(app_factory, briefing: Briefing) -> None:
     app = app_factory(briefing)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         await pilot.press("3")
         await pilot.pause()
         # The fixed real clock (June 2) is after every event.
@@ -200,6 +204,7 @@ async def test_sample_mode_starts_on_article_time(app_factory, briefing: Briefin
 async def test_help_opens_with_question_mark_and_closes_with_escape(app_factory, briefing: Briefing) -> None:
     app = app_factory(briefing)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -219,6 +224,7 @@ async def test_help_opens_with_question_mark_and_closes_with_escape(app_factory,
 async def test_markup_in_article_text_shows_literally(app_factory, briefing: Briefing) -> None:
     app = app_factory(briefing)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
         screen = app.screen
@@ -292,6 +298,7 @@ async def test_paths_are_analysed_in_a_worker(tmp_path, monkeypatch) -> None:  #
     now = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
     app = BriefingApp(["a.md"], clock=lambda: now, user_themes_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert calls == [(["a.md"], now)]
@@ -308,6 +315,7 @@ async def test_analysis_failure_is_shown_not_raised(tmp_path, monkeypatch) -> No
     monkeypatch.setattr(analyze_module, "analyze", broken)
     app = BriefingApp(["a.md"], user_themes_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "[bold]disk[/] on fire" in plain(app.screen.query_one(".article--body"))
@@ -318,6 +326,7 @@ async def test_analysis_failure_is_shown_not_raised(tmp_path, monkeypatch) -> No
 async def test_q_quits(app_factory, briefing: Briefing, key: str) -> None:
     app = app_factory(briefing)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         await pilot.press(key)
         await pilot.pause()
         assert not app.is_running

@@ -1,0 +1,48 @@
+"""How the app looks: a few SVG snapshots in the default theme (briefing-ansi).
+
+Update with `pytest tests/tui/test_snapshots.py --snapshot-update` after reading the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from textual.pilot import Pilot
+
+from briefing.model import Briefing
+
+
+def settle_then_press(*keys: str) -> Callable[[Pilot[object]], Awaitable[None]]:
+    """A `run_before` that lets the first layout settle, presses `keys`, and settles again."""
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_main_80x24(snap_compare, app_factory, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app_factory(briefing), terminal_size=(80, 24), run_before=settle_then_press())
+
+
+def test_quote_shown_in_article_80x24(snap_compare, app_factory, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app_factory(briefing), terminal_size=(80, 24),
+                        run_before=settle_then_press("2", "j", "enter"))
+
+
+def test_deadlines_article_time_80x24(snap_compare, app_factory, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app_factory(briefing), terminal_size=(80, 24),
+                        run_before=settle_then_press("3", "t"))
+
+
+def test_help_80x24(snap_compare, app_factory, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app_factory(briefing), terminal_size=(80, 24),
+                        run_before=settle_then_press("question_mark"))
+
+
+def test_main_160x48(snap_compare, app_factory, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app_factory(briefing), terminal_size=(160, 48),
+                        run_before=settle_then_press("2", "enter"))
