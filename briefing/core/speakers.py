@@ -40,6 +40,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|at|of|to|from|toward|towards|near|on|into|across|for|via|outside|inside|over|under|"
     r"the|a|an|by|with|between|beyond|around|told|joined|visited|against|beat)\s+$", re.IGNORECASE)
 _ORG_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(ORG_NOUNS, key=len, reverse=True)), re.IGNORECASE)
+_DOTTED_NAME_ENDS = frozenset({"Co", "Inc", "Jr", "Sr", "Ltd", "Corp", "Bros", "St", "Mt"})
 _HONORIFICS = {"mr", "mrs", "ms", "mx", "dr", "sir", "dame", "lord", "lady", "rev", "fr"}
 _ROLE_WORD = r"(?i:%s)\b(?![’']s\b)" % "|".join(sorted(ROLE_NOUNS | ORG_NOUNS, key=len, reverse=True))
 # "the Kremlin spokesperson", "its technology chief", "The Rovers manager", "the company".
@@ -194,6 +195,9 @@ def _clean_name(raw: str) -> tuple[str | None, str]:
     """Split a captured capitalised run into (title, name), dropping sentence-initial words."""
     raw = strip_leading_non_names(raw.strip())
     title, name = split_title(raw)
+    last = name.split()[-1] if name else ""
+    if last.endswith(".") and len(last) > 2 and last[:-1] not in _DOTTED_NAME_ENDS:
+        name = name[:-1]  # the sentence's full stop, not part of the name: "said Ola Finch."
     return title, name
 
 
@@ -500,6 +504,10 @@ class _Attributor:
                 intro = self._intro_before(para_start)
                 if intro is not None:
                     clue, via_start = intro[0], intro[1]
+                    intro_sentence = self._sentence_at(max(0, via_start - 2))
+                    if intro_sentence is not None and self._via(via_start, para_start) is None:
+                        # "Mayor Brae posted on X. Later he wrote:" names the channel one sentence back.
+                        via_start = intro_sentence.start
             if dash is not None and entity is not None:
                 handle = HANDLE_RE.match(dash[0])
                 if handle:

@@ -1,0 +1,201 @@
+"""The engine on short texts we wrote, one behaviour each: what a reader of the panes would notice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.core.analyze import analyze_document
+from briefing.core.sentences import split_sentences
+from briefing.model import Article, Document
+
+NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
+
+
+def analyse(body: str, published: str | None = None) -> Article:
+    return analyze_document(Document(path="t.txt", body=body, published=published, published_basis="front matter date"), NOW)
+
+
+def speakers(article: Article) -> dict[str, list[str]]:
+    return {s.name: [q.text for q in s.quotes] for s in article.speakers}
+
+
+def days(article: Article) -> list[dt.date]:
+    return [e.when.date() if isinstance(e.when, dt.datetime) else e.when for e in article.events]
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    body = ("Gov. Ellen Marsh met Sen. Tomas Rue in St. Louis at 5 p.m. Tuesday. "
+            "Donald J. Trump flew to the U.S. capital. It rained.")
+    texts = [body[s.start:s.end] for s in split_sentences(body)]
+    assert texts == [
+        "Gov. Ellen Marsh met Sen. Tomas Rue in St. Louis at 5 p.m. Tuesday.",
+        "Donald J. Trump flew to the U.S. capital.",
+        "It rained.",
+    ]
+
+
+# -- quotes and speakers ------------------------------------------------------------------------
+
+def test_split_quote_with_inverted_attribution_is_one_speaker():
+    article = analyse('"We are ready," said Mara Quill, the union leader, "but not at any price."')
+    assert speakers(article) == {"Mara Quill": ["We are ready", "but not at any price."]}
+    assert article.speakers[0].role == "union leader"
+
+
+def test_pronoun_and_role_refer_back_to_the_named_person():
+    body = ("Foreign Minister Ada Lorne said the text was final.\n\n"
+            '"Nobody gets everything," the minister said.\n\n'
+            'Asked about sanctions, she was cautious. "Not yet," she said.')
+    article = analyse(body)
+    assert speakers(article) == {"Ada Lorne": ["Nobody gets everything", "Not yet"]}
+
+
+def test_people_sharing_a_surname_stay_apart():
+    body = ('Commissioner Rita Vale and restaurant owner Omar Vale, who are not related, met.\n\n'
+            '"I have a record," Rita Vale said.\n\n"She has opinions," Omar Vale told reporters.')
+    assert speakers(analyse(body)) == {"Rita Vale": ["I have a record"], "Omar Vale": ["She has opinions"]}
+
+
+def test_colon_introduction_and_handle_line_merge_into_the_person():
+    body = ("Mayor Jon Brae posted on X on Monday. Later he wrote:\n\n"
+            '"The bridge opens when it is safe, not before."\n— @MayorBrae')
+    article = analyse(body)
+    assert [s.name for s in article.speakers] == ["Jon Brae"]
+    assert "@MayorBrae" in article.speakers[0].aliases
+    assert article.speakers[0].quotes[0].via == "X"
+
+
+def test_british_single_quotes_with_apostrophes_and_plural_possessives():
+    body = ("The drivers' union was unmoved. 'We don't need the money and we won't sell,' "
+            "said Ola Finch. 'The players' families agree.'")
+    assert speakers(analyse(body)) == {"Ola Finch": ["We don't need the money and we won't sell",
+                                                     "The players' families agree."]}
+
+
+def test_quote_running_across_paragraphs_stays_with_its_speaker():
+    body = ('In a statement, Judge Ines Moro wrote:\n\n"The court has waited.\n\n'
+            '"It will not wait again."\n\nThe company declined to comment.')
+    assert speakers(analyse(body)) == {"Ines Moro": ["The court has waited.", "It will not wait again."]}
+
+
+def test_scare_quote_is_partial_and_unsupported_quote_is_unattributed():
+    body = ('Critics say the "enforcement" rules are weak.\n\n'
+            '"Who decided our kids won\'t swim?"\n\nNone of the notes is signed.')
+    article = analyse(body)
+    assert article.speakers == ()
+    assert [q.text for q in article.unattributed][-1] == "Who decided our kids won't swim?"
+    assert article.unattributed[0].partial
+
+
+def test_organisation_speaking_for_itself_is_a_speaker():
+    body = ('The scooter maker Vantel Mobility recalled 4,000 units.\n\n'
+            '"Riders should stop now," the company said in a statement.')
+    article = analyse(body)
+    assert speakers(article) == {"Vantel Mobility": ["Riders should stop now"]}
+    assert article.speakers[0].quotes[0].via == "a statement"
+
+
+def test_quote_offsets_point_at_the_quoted_words():
+    body = 'Intro line.\n\n“Hold the line,” Kit Ober said.'
+    article = analyse(body)
+    quote = article.speakers[0].quotes[0]
+    assert body[quote.start:quote.end] == quote.text == "Hold the line"
+
+
+# -- reference time and events ------------------------------------------------------------------
+
+def test_dateline_without_year_takes_the_year_its_weekday_fits():
+    # 11 May falls on a Sunday in 2025, and "Thursday" then lands on the 15th, which the text names.
+    body = ("KYIV, May 11 — Talks were proposed for May 15. "
+            "The ceasefire must start tomorrow, and leaders will meet on Thursday.")
+    article = analyse(body)
+    assert article.reference_time == dt.date(2025, 5, 11)
+    assert dt.date(2025, 5, 12) in days(article)
+    assert dt.date(2025, 5, 15) in days(article)
+
+
+def test_tomorrow_with_a_date_anchors_the_reference_day():
+    article = analyse("The firm will publish its report tomorrow, Friday, March 13, it said.")
+    assert article.reference_time == dt.date(2026, 3, 12)
+    assert "tomorrow" in (article.reference_basis or "")
+
+
+def test_no_date_means_no_invented_events():
+    article = analyse("The council will vote on Thursday and meet again next week.")
+    assert article.reference_time is None
+    assert article.events == ()
+    assert any("no publication date" in w for w in article.warnings)
+
+
+def test_december_article_rolls_year_less_dates_into_next_year():
+    article = analyse("Ministers will sign the treaty on January 5 and ratify it by 15 March.", "2026-12-09")
+    assert days(article) == [dt.date(2027, 1, 5), dt.date(2027, 3, 15)]
+
+
+def test_past_dates_are_not_events():
+    body = ("Talks collapsed in late 2022. The board voted on Monday, and the plan was approved in June. "
+            "The hearing will be held on Friday.")
+    article = analyse(body, "2026-07-15")  # a Wednesday
+    assert days(article) == [dt.date(2026, 7, 17)]
+
+
+def test_one_event_keeps_every_mention():
+    body = "The ceasefire starts on May 12. Both sides must stop firing by May 12, and the truce holds from May 12."
+    article = analyse(body, "2026-05-10")
+    assert len(article.events) == 1
+    event = article.events[0]
+    assert [m.text for m in event.mentions] == ["May 12", "May 12", "May 12"]
+    assert event.label.startswith("Ceasefire")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The window closes at 1400 GMT on Thursday.", dt.datetime(2026, 8, 20, 14, 0, tzinfo=dt.timezone.utc)),
+        ("Pre-orders open at 9 a.m. Eastern on Thursday.",
+         dt.datetime(2026, 8, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=-4)))),
+        ("The plan is due by midnight on Friday.", dt.datetime(2026, 8, 22, 0, 0)),
+    ],
+)
+def test_times_of_day_and_zones(sentence: str, expected: dt.datetime):
+    article = analyse(sentence, "2026-08-18")  # a Tuesday
+    assert article.events[0].when == expected
+
+
+def test_relative_phrases_count_from_the_reference_day():
+    body = ("Crews expect to know within 48 hours. The regulator will meet them next Monday. "
+            "Owners have 30 days to claim. Prisoners are to be freed by the end of the month. "
+            "A vote is planned next week.")
+    article = analyse(body, "2026-03-12")  # a Thursday
+    assert days(article) == [dt.date(2026, 3, 14), dt.date(2026, 3, 16), dt.date(2026, 3, 16),
+                             dt.date(2026, 3, 31), dt.date(2026, 4, 11)]
+    window = [e for e in article.events if e.kind == "window"][0]
+    assert (window.when, window.until) == (dt.date(2026, 3, 16), dt.date(2026, 3, 22))
+
+
+def test_range_is_one_window():
+    article = analyse("A special session will run from June 3 to June 5.", "2026-05-20")
+    event = article.events[0]
+    assert (event.when, event.until, event.kind) == (dt.date(2026, 6, 3), dt.date(2026, 6, 5), "window")
+    assert event.text == "June 3 to June 5"
+
+
+# -- summary ------------------------------------------------------------------------------------
+
+def test_summary_is_whole_sentences_without_boilerplate():
+    from briefing.core.load import document_from_text
+
+    body = ("Card payments failed across the country on Thursday, leaving many shops cash-only. "
+            "The processor will publish a report tomorrow, March 13, and refund fees by April 30. "
+            "Shops took cash. Some closed early. One baker gave coffee away to regulars.\n\n"
+            "© 2026 Daily Example. All rights reserved. Republication of any part of this article is prohibited.")
+    article = analyze_document(document_from_text(body, "t.txt", "txt", []), NOW, summary_sentences=3)
+    texts = [span.text for span in article.summary]
+    assert len(texts) == 3
+    assert all(t.endswith((".", "!", "?")) and body[s.start:s.end] == t for t, s in zip(texts, article.summary))
+    assert any("March 13" in t for t in texts)
+    assert not any("rights reserved" in t or "Republication" in t for t in texts)
