@@ -330,3 +330,40 @@ async def test_q_quits(app_factory, briefing: Briefing, key: str) -> None:
         await pilot.press(key)
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_palette_lists_speakers_and_jumps_to_one(app_factory, briefing: Briefing) -> None:
+    from textual.command import CommandPalette
+
+    article = briefing.articles[0]
+    app = app_factory(briefing)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Tomas Reyne")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert focused_pane_id(app) == "quotes-pane"
+        quote = article.speakers[1].quotes[0]
+        assert app.screen.query_one(ArticlePane).highlighted == (quote.start, quote.end)
+
+
+async def test_export_writes_markdown_in_the_current_folder(app_factory, briefing: Briefing,
+                                                            tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("briefing.views.markdown_view")
+    monkeypatch.chdir(tmp_path)
+    app = app_factory(briefing)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        exported = tmp_path / "briefing-export.md"
+        assert exported.exists()
+        assert "Porthaven" in exported.read_text(encoding="utf-8")
+        assert any(str(exported) in str(n.message) for n in app._notifications)
