@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import replace
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -76,7 +77,10 @@ class BriefingApp(App[int]):
             article_clock: Start counting down from the articles' own time.
             user_themes_dir: Where user themes live (default: the XDG config folder).
         """
-        super().__init__()
+        # Textual picks its NO_COLOR filter before our theme exists; asking for native ANSI
+        # colour makes it strip every colour (terminal defaults) rather than map the ANSI
+        # theme's "default" colours to black on black.
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.paths = list(paths or [])
         self.clock = clock if isinstance(clock, Clock) else Clock(clock or system_clock)
         """The time countdowns use; `t` switches it between article time and real time."""

@@ -46,3 +46,11 @@ def test_help_80x24(snap_compare, app_factory, briefing: Briefing) -> None:  # t
 def test_main_160x48(snap_compare, app_factory, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(app_factory(briefing), terminal_size=(160, 48),
                         run_before=settle_then_press("2", "enter"))
+
+
+def test_no_color_quote_selected_80x24(snap_compare, app_factory, briefing: Briefing,  # type: ignore[no-untyped-def]
+                                       monkeypatch) -> None:
+    # Selection and focus must still read without colour: ▶, reverse, heavy border.
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(app_factory(briefing), terminal_size=(80, 24),
+                        run_before=settle_then_press("2", "j", "enter"))
