@@ -207,9 +207,19 @@ def _infer_year(body: str, month: int, day_number: int, now: dt.datetime, weekda
     latest year that keeps the date at or before the clock."""
     years = [int(y) for y in _YEAR_MENTION.findall(body)]
     low = max(min(years), now.year - 30) if years else now.year - 10
-    candidates = range(low, now.year + 2)
+    latest_mentioned = max((y for y in years if y <= now.year + 1), default=None)
+    # Read the text once; each candidate year is then scored on these lists alone.
+    pairs = [(_month(p.group("month") or p.group("month2")), int(p.group("day") or p.group("day2")),
+              WEEKDAYS[p.group("weekday").lower()]) for p in _WEEKDAY_DATE.finditer(body)]
+    named: set[tuple[int, int]] = set()
+    for match in _DATE_PATTERNS.finditer(body):
+        if match.group("mdy"):
+            named.add((_month(match.group("month")), int(match.group("day"))))
+        elif match.group("dmy"):
+            named.add((_month(match.group("month2")), int(match.group("day2"))))
+    bare_weekdays = [WEEKDAYS[m.group(1).lower()] for m in _BARE_WEEKDAY.finditer(body)]
     best: tuple[float, int] | None = None
-    for year in candidates:
+    for year in range(low, now.year + 2):
         anchor = _safe_date(year, month, day_number)
         if anchor is None:
             continue
@@ -217,13 +227,12 @@ def _infer_year(body: str, month: int, day_number: int, now: dt.datetime, weekda
         score = 0.0
         if weekday and anchor.weekday() == WEEKDAYS[weekday.lower()]:
             score += 3
-        for pair in _WEEKDAY_DATE.finditer(body):
-            pair_day = _safe_date(year, _month(pair.group("month") or pair.group("month2")),
-                                  int(pair.group("day") or pair.group("day2")))
-            if pair_day and pair_day.weekday() == WEEKDAYS[pair.group("weekday").lower()]:
+        for pair_month, pair_day, pair_weekday in pairs:
+            pair_date = _safe_date(year, pair_month, pair_day)
+            if pair_date and pair_date.weekday() == pair_weekday:
                 score += 2
-        score += _weekday_fit(body, reference)
-        if years and year < max(y for y in years if y <= now.year + 1) - 1:
+        score += _weekday_fit(bare_weekdays, named, reference)
+        if latest_mentioned is not None and year < latest_mentioned - 1:
             score -= 1
         if reference > now.date():
             score -= 0.5
@@ -235,17 +244,13 @@ def _infer_year(body: str, month: int, day_number: int, now: dt.datetime, weekda
     return best[1], how
 
 
-def _weekday_fit(body: str, reference: dt.date) -> float:
+_BARE_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _weekday_fit(bare_weekdays: list[int], named: set[tuple[int, int]], reference: dt.date) -> float:
     """Points for bare weekdays that land, counted from `reference`, on a date the text names."""
-    named: set[tuple[int, int]] = set()
-    for match in _DATE_PATTERNS.finditer(body):
-        if match.group("mdy"):
-            named.add((_month(match.group("month")), int(match.group("day"))))
-        elif match.group("dmy"):
-            named.add((_month(match.group("month2")), int(match.group("day2"))))
     score = 0.0
-    for match in re.finditer(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", body):
-        target = WEEKDAYS[match.group(1).lower()]
+    for target in bare_weekdays:
         ahead = reference + dt.timedelta(days=(target - reference.weekday()) % 7 or 7)
         if (ahead.month, ahead.day) in named:
             score += 1
@@ -450,8 +455,11 @@ def find_events(body: str, sentences: list[Sentence], reference: Reference,
     skipped = sorted((span.start, span.end) for span in skip)
     sentence_index = 0
     mentions: list[tuple[_Mention, Sentence | None, str]] = []
+    skip_index = 0
     for match in _DATE_PATTERNS.finditer(body):
-        if any(a <= match.start() < b for a, b in skipped):
+        while skip_index < len(skipped) and skipped[skip_index][1] <= match.start():
+            skip_index += 1
+        if skip_index < len(skipped) and skipped[skip_index][0] <= match.start():
             continue
         while sentence_index < len(sentences) and sentences[sentence_index].end <= match.start():
             sentence_index += 1

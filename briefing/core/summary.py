@@ -4,6 +4,7 @@ what, and what comes next and when, in reading order."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from briefing.core.sentences import Sentence
@@ -20,8 +21,10 @@ _WHOLE = re.compile(r"[.!?…][\"'”’»)]*$")
 def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
               skip: Sequence[Span], quoted: Sequence[tuple[int, int]], limit: int = DEFAULT_SENTENCES) -> tuple[Span, ...]:
     """Pick `limit` whole sentences, favouring the lead, dated events and decisions."""
-    skipped = [(span.start, span.end) for span in skip]
+    skipped = sorted((span.start, span.end) for span in skip)
     event_starts = sorted(mention.start for event in events for mention in event.mentions)
+    quoted_sorted = sorted(quoted)
+    quote_index = skip_index = 0
     deadline_starts = {mention.start for event in events if event.kind == "deadline" for mention in event.mentions}
     candidates: list[tuple[float, Sentence]] = []
     rank = 0
@@ -29,15 +32,22 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
         text = body[sentence.start:sentence.end]
         if not _WHOLE.search(text) or len(text.split()) < 6:
             continue
-        if any(a < sentence.end and sentence.start < b for a, b in skipped):
+        while skip_index < len(skipped) and skipped[skip_index][1] <= sentence.start:
+            skip_index += 1
+        if skip_index < len(skipped) and skipped[skip_index][0] < sentence.end:
             continue
         if text.lstrip().startswith(("—", "–", "-", ">")):
             continue
-        inside_quote = sum(min(b, sentence.end) - max(a, sentence.start)
-                           for a, b in quoted if a < sentence.end and sentence.start < b)
+        while quote_index < len(quoted_sorted) and quoted_sorted[quote_index][1] <= sentence.start:
+            quote_index += 1
+        inside_quote = 0
+        for a, b in quoted_sorted[quote_index:]:
+            if a >= sentence.end:
+                break
+            inside_quote += min(b, sentence.end) - max(a, sentence.start)
         score = 0.0
         score += max(0.0, 3.0 - rank * 0.5)  # the lead carries the story
-        dated = [s for s in event_starts if sentence.start <= s < sentence.end]
+        dated = event_starts[bisect_left(event_starts, sentence.start):bisect_left(event_starts, sentence.end)]
         score += 2.5 * min(len(dated), 2)
         score += 1.0 if any(s in deadline_starts for s in dated) else 0.0
         score += 0.3 * min(len(_DECISION.findall(text)), 4)
