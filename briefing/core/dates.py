@@ -36,7 +36,10 @@ _TIME = (r"(?P<time>(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.
          r"Eastern|Central|Mountain|Pacific)\b)?(?:\s+local time)?")
 
 _DATE_PATTERNS = re.compile(
-    "|".join([
+    # Every branch starts a word with a digit, a capital or one of these words: the lookahead
+    # lets the engine skip every other position without trying each branch.
+    r"(?<![\w])(?=[\dA-Z]|the\b|tomorrow|tonight|today|yesterday|next|this|last|coming|end\b|within|in\b|after|have|has|given|get)(?:"
+    + "|".join([
         rf"(?P<mdy>(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?)",
         rf"(?P<dmy>(?:{_WEEKDAY.replace('weekday', 'weekday2')},?\s+)?(?:the\s+)?{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?"
         rf"{_MONTH.replace('month>', 'month2>')}(?:,?\s+{_YEAR.replace('year>', 'year2>')})?)",
@@ -52,7 +55,7 @@ _DATE_PATTERNS = re.compile(
         r"(?P<weekend>\b(?:this|next|the)\s+weekend\b)",
         r"(?P<have>\b(?:have|has|given|get|gets)\s+(?:just\s+|only\s+)?(?P<hcount>\d{1,3}|one|two|three|four|five|six|seven|ten|"
         r"fourteen|thirty)\s+(?P<hspan>hours?|days?|weeks?)\s+to\b)",
-    ])
+    ]) + ")"
 )
 _TIME_RE = re.compile(_TIME)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -9,6 +9,7 @@ and a closing mark only at the end, or none on the following paragraphs). Attrib
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefing.core.sentences import paragraphs
@@ -17,6 +18,8 @@ DOUBLE_OPEN = {"“": "”", "„": "“", "«": "»", "‟": "”", "»": "«"}
 DOUBLE_CLOSE = set("”»“«")
 SINGLE_OPEN = "‘'‚‹"
 SINGLE_CLOSE = "’'‹›"
+_DOUBLE_MARK = re.compile('[“”„«»‟"]')
+_SINGLE_OPEN_MARK = re.compile("[‘'‚‹]")
 _MAX_CARRY = 6  # paragraphs a quote may run on without closing before it is given up
 
 
@@ -64,7 +67,8 @@ def _double_pieces(body: str, paras: list) -> list[QuotePiece]:
                 open_piece = QuotePiece(para.start + skip, para.end, None if not skip else para.start, None, number,
                                         open_piece.group)
                 carried += 1
-        for index in range(para.start, para.end):
+        for mark in _DOUBLE_MARK.finditer(body, para.start, para.end):
+            index = mark.start()
             char = body[index]
             if open_piece is None:
                 if char in DOUBLE_OPEN or char == '"':
@@ -143,31 +147,31 @@ def _single_pieces(body: str, paras: list, covered: list[tuple[int, int]]) -> li
     pieces: list[QuotePiece] = []
     cover_index = 0
     for number, para in enumerate(paras):
-        index = para.start
-        while index < para.end:
+        resume = para.start
+        for mark in _SINGLE_OPEN_MARK.finditer(body, para.start, para.end):
+            index = mark.start()
+            if index < resume:
+                continue
             while cover_index < len(covered) and covered[cover_index][1] <= index:
                 cover_index += 1
             if cover_index < len(covered) and covered[cover_index][0] <= index < covered[cover_index][1]:
-                index = covered[cover_index][1]
                 continue
-            char = body[index]
             before = body[index - 1] if index > para.start else " "
             after = body[index + 1] if index + 1 < para.end else " "
-            if char in SINGLE_OPEN and not _is_word(before) and before not in "’'" and (
-                    _is_word(after) or after in "“\"…"):
-                limit = para.end
-                if cover_index < len(covered) and covered[cover_index][0] < limit:
-                    limit = covered[cover_index][0]
-                closer = _single_closer(body, index + 1, limit)
-                if closer is not None and closer > index + 1:
-                    pieces.append(QuotePiece(index + 1, closer, index, closer, number, -1))
-                    index = closer + 1
-                    continue
-                if closer is None and index == para.start:
-                    # British run-on: a paragraph that opens with a mark and does not close it.
-                    pieces.append(QuotePiece(index + 1, para.end, index, None, number, -1))
-                    break
-            index += 1
+            if _is_word(before) or before in "’'" or not (_is_word(after) or after in "“\"…"):
+                continue
+            limit = para.end
+            if cover_index < len(covered) and covered[cover_index][0] < limit:
+                limit = covered[cover_index][0]
+            closer = _single_closer(body, index + 1, limit)
+            if closer is not None and closer > index + 1:
+                pieces.append(QuotePiece(index + 1, closer, index, closer, number, -1))
+                resume = closer + 1
+                continue
+            if closer is None and index == para.start:
+                # British run-on: a paragraph that opens with a mark and does not close it.
+                pieces.append(QuotePiece(index + 1, para.end, index, None, number, -1))
+                break
     return _join_single_runs(body, pieces, paras)
 
 

@@ -57,8 +57,7 @@ _AFTER_SUBJECT_FIRST = re.compile(
 _ACCORDING = re.compile(rf"\b(?i:according to)\s+(?P<subject>@\w+|{NAME}|(?i:the|its)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})")
 _APPOSITIVE = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:“”\"()]{2,80}?)(?=\s*(?:,|\.|;|$|\bwho\b|\bsaid\b|\btold\b|\bat\b))")
-_ROLE_BEFORE = re.compile(r"((?:[A-Za-z][\w’'\-]*\s+){0,3}?(?:%s))\s+$" % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)),
-                          re.IGNORECASE)
+_ROLE_MODIFIER = re.compile(r"[A-Za-z][\w’'\-]*")
 _ANY_SUBJECT = re.compile(
     rf"(?P<handle>@\w+)|(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|"
     rf"(?P<ref>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})|(?P<name>{NAME})")
@@ -217,10 +216,18 @@ def _role_before(body: str, start: int) -> str | None:
         window = window[:-2] + " "  # "Portugal’s foreign minister, Catarina Meireles"
     cut = max(window.rfind(mark) for mark in ("\n", ". ", ",", ";", ":", " and ", " or ", "—", "(", "\u2063"))
     window = window[cut + 1:] if cut >= 0 else window
-    match = _ROLE_BEFORE.search(window)
-    if not match:
+    if not window.endswith((" ", "\u00a0")):
         return None
-    words = match.group(1).split()
+    words = window.split()
+    if not words or words[-1].lower() not in ROLE_NOUNS:
+        return None
+    # The role noun and up to three words that modify it: "Harwich Rovers manager".
+    kept = [words[-1]]
+    for word in reversed(words[:-1]):
+        if len(kept) == 4 or not _ROLE_MODIFIER.fullmatch(word):
+            break
+        kept.insert(0, word)
+    words = kept
     while words and (words[0].lower() in {"the", "a", "an", "and", "by", "of", "said", "with"} or words[0] in NOT_NAMES):
         words.pop(0)
     return " ".join(words) or None
