@@ -112,6 +112,8 @@ class Reference:
     time: dt.date | dt.datetime | None
     basis: str | None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    source: tuple[int, int] | None = None
+    """Where in the body the date came from (a dateline, a date line): never an event itself."""
 
     @property
     def day(self) -> dt.date | None:
@@ -178,7 +180,7 @@ def find_reference(body: str, published: str | None, published_basis: str | None
         if match:
             day = _safe_date(int(match.group("year")), _month(match.group("month")), int(match.group("day")))
             if day:
-                return Reference(day, f"published line: '{match.group().strip()}'")
+                return Reference(day, f"published line: '{match.group().strip()}'", source=match.span())
     match = _DATELINE.search(head)
     if match:
         month = _month(match.group("month") or match.group("month2"))
@@ -186,12 +188,32 @@ def find_reference(body: str, published: str | None, published_basis: str | None
         if match.group("year"):
             day = _safe_date(int(match.group("year")), month, day_number)
             if day:
-                return Reference(day, f"dateline: '{match.group().rstrip(' —–-')}'")
+                return Reference(day, f"dateline: '{match.group().rstrip(' —–-')}'", source=match.span())
         else:
             year, how = _infer_year(body, month, day_number, now, match.group("weekday"))
             day = _safe_date(year, month, day_number)
             if day:
-                return Reference(day, f"dateline '{match.group().rstrip(' —–-')}', year from {how}")
+                return Reference(day, f"dateline '{match.group().rstrip(' —–-')}', year from {how}",
+                                 source=match.span())
+    line_start = 0
+    for raw_line in head.split("\n")[:12]:
+        # A short line near the top carrying a full date: a byline or a page's date stamp.
+        line_span = (line_start, line_start + len(raw_line))
+        line_start += len(raw_line) + 1
+        line = raw_line.strip()
+        if not line or len(line) > 90 or line.endswith((".", "!", "?", "”", '"')):
+            continue
+        for found in _DATE_PATTERNS.finditer(line):
+            year = found.group("year") or found.group("year2") or found.group("iy")
+            if not year:
+                continue
+            if found.group("iso"):
+                day = _safe_date(int(found.group("iy")), int(found.group("im")), int(found.group("id")))
+            else:
+                suffix = "" if found.group("mdy") else "2"
+                day = _safe_date(int(year), _month(found.group("month" + suffix)), int(found.group("day" + suffix)))
+            if day:
+                return Reference(day, f"date line: '{line}'", source=line_span)
     for match in _ANCHOR.finditer(body):
         month = _month(match.group("month") or match.group("month2"))
         day_number = int(match.group("day") or match.group("day2"))
@@ -455,7 +477,7 @@ def find_events(body: str, sentences: list[Sentence], reference: Reference,
                 skip: Iterable[Span] = ()) -> tuple[Event, ...]:
     """Every dated event at or after the reference date, one per event with all its mentions."""
     ref_day = reference.day
-    skipped = sorted((span.start, span.end) for span in skip)
+    skipped = sorted([(span.start, span.end) for span in skip] + ([reference.source] if reference.source else []))
     sentence_index = 0
     mentions: list[tuple[_Mention, Sentence | None, str]] = []
     skip_index = 0

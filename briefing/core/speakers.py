@@ -528,6 +528,15 @@ class _Attributor:
                     via_end = dash[2]
             if entity is None and clue is not None:
                 entity = self.resolve(clue)
+            if entity is None and clue is None and not starts_paragraph and open_at == sentence_start and (
+                    prev_piece is None or prev_piece.close_mark is None or prev_piece.close_mark < para_start):
+                # 'Smith was blunt. "This is wrong."': the sentence before, in the same paragraph,
+                # introduces the speaker.
+                previous = self._sentence_at(max(para_start, sentence_start - 2))
+                if previous is not None and previous.start >= para_start and previous.start < sentence_start:
+                    lead = self._first_subject(self.mask[previous.start:previous.end], previous.start, leading=True)
+                    if lead is not None and lead.kind in {"name", "ref", "pronoun"}:
+                        entity = self.resolve(lead)
             if entity is None and clue is None and prev_piece is not None and (
                     continuation or (prev_piece.close_mark is not None and prev_piece.close_mark >= para_start)
                     or (starts_paragraph and last_paragraph_end >= 0 and self._adjacent(last_paragraph_end, para_start))):

@@ -199,3 +199,16 @@ def test_summary_is_whole_sentences_without_boilerplate():
     assert all(t.endswith((".", "!", "?")) and body[s.start:s.end] == t for t, s in zip(texts, article.summary))
     assert any("March 13" in t for t in texts)
     assert not any("rights reserved" in t or "Republication" in t for t in texts)
+
+
+def test_quote_after_an_introducing_sentence_in_the_same_paragraph():
+    body = 'The harbour master, Lena Ostby, was blunt. "Nobody sails tonight."'
+    assert speakers(analyse(body)) == {"Lena Ostby": ["Nobody sails tonight."]}
+
+
+def test_byline_date_line_sets_the_reference_day():
+    body = ("Harbour closes for repairs\n\nBy Ada Kell | Coast Weekly | March 3, 2026\n\n"
+            "The harbour will close on Friday for two weeks.")
+    article = analyse(body)
+    assert article.reference_time == dt.date(2026, 3, 3)
+    assert days(article) == [dt.date(2026, 3, 6)]
