@@ -52,9 +52,11 @@ def _bomless_utf16(sample: bytes) -> str | None:
 def decode(data: bytes) -> tuple[str, list[str]]:
     """Decode file bytes to text, saying in warnings how, when it was not plain UTF-8.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such. Bytes that are not
-    UTF-8 are read as Windows-1252, or Latin-1 when even that fails; a UTF-8 file with a few
-    broken bytes keeps its UTF-8 and the broken bytes become U+FFFD.
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such, and so is UTF-16
+    without one when its NUL pattern shows it. Bytes that are not UTF-8 are read in the charset
+    an HTML `<meta>` or XML declaration names, else as Windows-1252, which is what browsers do
+    for Latin-1 too. A UTF-8 file with a few broken bytes stays UTF-8. Bytes that the chosen
+    encoding cannot map become U+FFFD, with a warning.
 
     Raises:
         BinaryFileError: when the start of the data holds NUL bytes and is not UTF-16/32.
@@ -73,23 +75,57 @@ def decode(data: bytes) -> tuple[str, list[str]]:
             raise BinaryFileError("binary file")
         text = data.decode(utf16, errors="replace")
         warnings.append(f"no byte-order mark: read as {utf16.upper()}")
+        _warn_replaced(text, data, warnings)
         return text, warnings
     try:
         return data.decode("utf-8"), warnings
     except UnicodeDecodeError:
         pass
+    declared = declared_charset(data)
+    if declared is not None and declared not in ("utf-8", "cp1252"):
+        text = data.decode(declared, errors="replace")
+        warnings.append(f"not valid UTF-8: read as {declared}, as the file declares")
+        _warn_replaced(text, data, warnings)
+        return text, warnings
     lenient = data.decode("utf-8", errors="replace")
-    if re.search(r"[^\x00-\x7f\ufffd]", lenient):
-        # Valid multi-byte UTF-8 is present, so this is UTF-8 with a few broken bytes.
+    if declared == "utf-8" or re.search(r"[^\x00-\x7f\ufffd]", lenient):
+        # Valid multi-byte UTF-8 is present (or declared), so this is UTF-8 with broken bytes.
         _warn_replaced(lenient, data, warnings)
         return lenient, warnings
-    try:
-        text = data.decode("cp1252")
-        warnings.append("not valid UTF-8: read as Windows-1252")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        warnings.append("not valid UTF-8: read as Latin-1")
+    # Latin-1 text reads the same as Windows-1252 except in 0x80-0x9F, where Latin-1 has only
+    # control characters and Windows-1252 has curly quotes and dashes: so read it as 1252.
+    text = data.decode("cp1252", errors="replace")
+    warnings.append("not valid UTF-8: read as Windows-1252 (Latin-1)")
+    _warn_replaced(text, data, warnings)
     return text, warnings
+
+
+_DECLARED_CHARSET = re.compile(
+    rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]{1,40})"
+    rb"|<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})",
+    re.IGNORECASE,
+)
+_SAME_AS_CP1252 = frozenset(["latin-1", "iso8859-1", "ascii", "cp1252"])
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page's `<meta>` or an XML declaration names in its first 2 KB, as a Python
+    codec name; Latin-1 and ASCII count as Windows-1252, as in browsers. None when absent or unknown."""
+    import codecs
+
+    match = _DECLARED_CHARSET.search(data[:2048])
+    if match is None:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii").lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if name in _SAME_AS_CP1252:
+        return "cp1252"
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"  # a declaration read as ASCII bytes cannot be UTF-16: it was re-saved
+    return "utf-8" if name == "utf-8" else name
 
 
 def _warn_replaced(text: str, data: bytes, warnings: list[str]) -> None:
