@@ -577,23 +577,35 @@ _LABEL_NOUNS: tuple[tuple[str, str], ...] = (
     (r"cease-?fire|truce|armistice", "Ceasefire"),
     (r"summit", "Summit"),
     (r"peace talks|talks|negotiations", "Talks"),
-    (r"walk(?:s|ing)? out|walkouts?|strikes?", "Strike"),
+    (r"walk(?:s|ing)? out|walkouts?|strikes?|industrial action", "Strike"),
     (r"early voting", "Early voting"),
     (r"election day|elections?|polls open", "Election"),
     (r"deal|agreement", "Deal"),
     (r"ballot|referendum", "Ballot"),
     (r"votes?|voting", "Vote"),
     (r"debates?", "Debate"),
-    (r"hearing", "Hearing"),
+    (r"hearings?", "Hearing"),
     (r"trial", "Trial"),
-    (r"verdict|ruling|sentencing", "Ruling"),
+    (r"verdict|ruling|sentencing|judgment", "Ruling"),
     (r"launch(?:es)?|lift-?off", "Launch"),
     (r"pre-?orders?", "Pre-orders"),
-    (r"ships?|shipping|goes on sale|release", "Release"),
+    (r"previews?", "Previews"),
+    (r"opening night|premiere", "Opening night"),
+    (r"tickets?|goes on sale|go on sale|on sale", "Tickets on sale"),
+    (r"ships?|shipping|release", "Release"),
     (r"signing|sign", "Signing"),
-    (r"special session|session", "Session"),
-    (r"press conference|news conference", "Press conference"),
+    (r"special session|sessions?", "Session"),
+    (r"press conference|news conference|briefing", "Press conference"),
     (r"meeting|meet|meets", "Meeting"),
+    (r"festival", "Festival"),
+    (r"exhibition|on display|on public display", "Exhibition"),
+    (r"reopens?|reopening|reopen", "Reopening"),
+    (r"closure|shut", "Closure"),
+    (r"repairs?|roadworks|works", "Works"),
+    (r"applications?|closing date", "Applications"),
+    (r"consultation|public comment", "Consultation"),
+    (r"registration|register", "Registration"),
+    (r"refunds?|compensation", "Refunds"),
     (r"report", "Report"),
     (r"comments", "Comments due"),
     (r"ratifications?", "Ratification"),
@@ -604,12 +616,16 @@ _LABEL_NOUNS: tuple[tuple[str, str], ...] = (
     (r"opportunity", "Next opportunity"),
     (r"fiscal year|financial year", "Fiscal year ends"),
     (r"offer", "Offer"),
-    (r"match|game|fixture|final", "Match"),
-    (r"fire|evacuation|containment", "Fire update"),
+    (r"kick-?off|fixture|derby|cup final", "Match"),
+    (r"evacuation|containment", "Fire update"),
 )
 _KNOWN_LABELS = frozenset(
     f"{label}{suffix}" for _, label in _LABEL_NOUNS for suffix in ("", " begins", " closes", " opens", " deadline"))
-_LABEL_RE = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), label) for pattern, label in _LABEL_NOUNS]
+# One pass finds the nearest event noun; the named group says which label it is. Earlier
+# entries win where two match at the same place.
+_LABEL_ANY = re.compile(
+    "|".join(rf"\b(?P<l{number}>{pattern})\b" for number, (pattern, _) in enumerate(_LABEL_NOUNS)), re.IGNORECASE)
+_LABEL_OF = {f"l{number}": label for number, (_, label) in enumerate(_LABEL_NOUNS)}
 _LABEL_VERBS = (
     (re.compile(r"\b(?:begins?|begin|start|starts|starting|from)\b", re.I), "begins"),
     (re.compile(r"\b(?:closes?|closing|shuts?|ends?|expires?|until)\b", re.I), "closes"),
@@ -624,18 +640,17 @@ def event_label(body: str, sentence: Sentence | None, start: int, end: int) -> s
     left = sentence.start if sentence else max(0, start - 120)
     right = sentence.end if sentence else min(len(body), end + 120)
     before = body[max(left, start - 120):start]
-    after = re.split(r"[,;]\s|\sand\s|\sbut\s", body[end:min(right, end + 60)])[0]
+    after = re.split(r",\s+(?:and|but|while|as)\s|;|\sbut\s", body[end:min(right, end + 60)])[0]
     best: tuple[int, str, str] | None = None
-    for pattern, label in _LABEL_RE:
-        for match in pattern.finditer(before):
-            distance = len(before) - match.end()
-            if best is None or distance < best[0]:
-                best = (distance, label, before[match.end():])
-        match = pattern.search(after)
-        if match:
-            distance = match.start() + 25
-            if best is None or distance < best[0]:
-                best = (distance, label, after[:match.start()])
+    for match in _LABEL_ANY.finditer(before):
+        distance = len(before) - match.end()
+        if best is None or distance <= best[0]:
+            best = (distance, _LABEL_OF[match.lastgroup or ""], before[match.end():])
+    match = _LABEL_ANY.search(after)
+    if match:
+        distance = match.start() + 25
+        if best is None or distance < best[0]:
+            best = (distance, _LABEL_OF[match.lastgroup or ""], after[:match.start()])
     if best is None:
         return _fallback_label(before, body[end:min(right, end + 80)])
     label, between = best[1], best[2]
@@ -644,23 +659,27 @@ def event_label(body: str, sentence: Sentence | None, start: int, end: int) -> s
             label = f"{label} {verb}"
             break
     place = _PLACE.search(body[max(left, start - 80):min(right, end + 60)])
-    if place and label in {"Talks", "Summit", "Meeting", "Signing", "Debate", "Hearing", "Talks begins"}:
+    if place and label.split()[0] in {"Talks", "Summit", "Meeting", "Signing", "Debate", "Hearing"}:
         name = place.group("place")
         if name.split()[0].lower() not in MONTHS and name.split()[0].lower() not in WEEKDAYS:
             label = f"{label} in {name}"
-    return label.replace("Talks begins", "Talks begin")
+    noun, _, rest = label.partition(" ")
+    if noun.endswith("s") and not noun.endswith("ss") and rest.split(" ")[0] in {"begins", "closes", "opens"}:
+        label = f"{noun} {rest[:-1] if ' ' not in rest else rest.replace('s ', ' ', 1)}"  # "Talks begin"
+    return label
 
 
 _VERB_LABELS = frozenset({"Ceasefire", "Strike", "Ballot", "Window", "Election", "Launch", "Talks", "Offer",
-                          "Deal", "Early voting", "Vote", "Session"})
+                          "Deal", "Early voting", "Vote", "Session", "Previews", "Festival", "Exhibition",
+                          "Closure", "Works", "Applications", "Consultation", "Registration", "Refunds"})
 _TRAILING = frozenset("by until before from on at in to for of the a an and or that which".split())
-_LEADING = frozenset("and but or so that which who then also".split())
+_LEADING = frozenset("and but or so that which who then also would will could can must should may might".split())
 
 
 def _fallback_label(before: str, after: str) -> str:
     """The clause before the date, trimmed to its last few words ("Trade-in for $60 off"), or
     the words after it when the date opens the clause."""
-    clause = re.split(r"[,;:—–(“”\"‘]|\bthat\b|\bwhich\b|\bwho\b", before)[-1]
+    clause = re.split(r",\s|[;:—–(“”\"‘]|\bthat\b|\bwhich\b|\bwho\b|\band\b|\bsaid\b|\bsays\b", before)[-1]
     words = clause.split()
     if len(words) < 2:
         words = re.split(r"[,;:—–(“”\"]", after)[0].split()[:7]

@@ -89,6 +89,8 @@ class _Entity:
     role: str | None = None
     last_seen: int = -1
     quotes: list[Quote] = field(default_factory=list)
+    number: int = 0
+    """Registration order: the earlier of two equally recent entities wins a lookup."""
 
     @property
     def surname(self) -> str:
@@ -115,11 +117,24 @@ class _Registry:
     def __init__(self, body: str) -> None:
         self.body = body
         self.entities: list[_Entity] = []
+        self._by_token: dict[str, list[_Entity]] = {}
+        """Every token of every name and alias -> the entities that use it, so lookups stay
+        proportional to the people sharing a word, not to everyone in the article."""
+
+    def _index(self, entity: _Entity) -> None:
+        for form in (entity.name, *entity.aliases):
+            for token in form.split():
+                bucket = self._by_token.setdefault(token, [])
+                if not any(other is entity for other in bucket):
+                    bucket.append(entity)
 
     def _find(self, name: str, position: int) -> _Entity | None:
         tokens = name.split()
+        if not tokens:
+            return None
+        candidates = self._by_token.get(tokens[0], []) + self._by_token.get(tokens[-1], [])
         matches = []
-        for entity in self.entities:
+        for entity in candidates:
             if entity.name == name or name in entity.aliases:
                 matches.append(entity)
                 continue
@@ -131,14 +146,16 @@ class _Registry:
                     matches.append(entity)
         if not matches:
             return None
-        return max(matches, key=lambda entity: entity.last_seen if entity.last_seen <= position else -1)
+        # Earliest registered wins a tie, as a scan of the article in order would.
+        return max(matches, key=lambda entity: (entity.last_seen if entity.last_seen <= position else -1,
+                                                -entity.number))
 
     def register(self, name: str, kind: str, position: int, role: str | None = None) -> _Entity:
         """Record a mention of `name`; a longer form of a known name becomes its main name."""
         name = name.strip().rstrip(",")
         entity = self._find(name, position)
         if entity is None:
-            entity = _Entity(self._fullest(name, kind), kind)
+            entity = _Entity(self._fullest(name, kind), kind, number=len(self.entities))
             if entity.name != name:
                 entity.aliases.add(name)
             self.entities.append(entity)
@@ -152,6 +169,7 @@ class _Registry:
         entity.last_seen = max(entity.last_seen, position)
         if role and not entity.role:
             entity.role = role
+        self._index(entity)
         return entity
 
     def _fullest(self, name: str, kind: str) -> str:
@@ -519,6 +537,7 @@ class _Attributor:
                 handle = HANDLE_RE.match(dash[0])
                 if handle:
                     entity.aliases.add(handle.group())
+                    self.registry._index(entity)
                 via_end = dash[2]
             elif dash is not None:
                 dash_entity = self._resolve_dash(dash, clue)
@@ -614,6 +633,7 @@ class _Attributor:
                 named = intro is not None
             if intro is not None and named and intro.kind in {"person", "org"}:
                 intro.aliases.add(handle.group())
+                self.registry._index(intro)
                 return intro
             entity = self.registry.register(handle.group(), "handle", position)
             if clue is not None and clue.kind == "ref" and not entity.role:
