@@ -87,6 +87,8 @@ _WEAK_FUTURE = frozenset({"by", "until", "before", "from", "next", "coming", "ru
                           "opens", "open", "closes", "close", "begins", "begin", "starts", "start", "ends", "end"})
 _STRONG_PAST = frozenset({"said", "says", "told", "had", "was", "were", "did", "has", "have", "ago", "last",
                           "since", "yesterday", "previous", "announced", "voted", "began", "started", "issued"})
+_SIMPLE_PAST = frozenset({"said", "told", "had", "was", "were", "did", "announced", "voted", "began", "started",
+                          "issued"})
 _MODAL_BEFORE = re.compile(r"\b(?:to|be|will|would|could|should|must|may|might|shall)\s+$", re.IGNORECASE)
 _DEADLINE_CUES = re.compile(
     r"\b(?:by|until|deadline|before|no later than|must|expires?|closes?|shuts?|ends?|due|"
@@ -300,12 +302,21 @@ def _tense(before: str, after: str) -> str:
     # An infinitive after the date is its purpose ("voted on Monday to hold a ballot"), not its tense.
     future = [m for m in _FUTURE_CUES.finditer(window)
               if not (m.group().lower().startswith("to ") and m.start() >= anchor)]
-    strong = [m.start() for m in future if m.group().lower() not in _WEAK_FUTURE]
-    weak = [m.start() for m in future if m.group().lower() in _WEAK_FUTURE]
     past = [m.start() for m in _PAST_CUES.finditer(window)
             if not _MODAL_BEFORE.search(window, max(0, m.start() - 12), m.start())]
-    anchor = len(near_before[-90:])
     strong_past = [p for p in past if window[p:p + 12].split()[0].lower().strip(".,") in _STRONG_PAST]
+    simple_past = [p for p in strong_past if window[p:p + 12].split()[0].lower() in _SIMPLE_PAST
+                   and not re.search(r"\b(?:has|have|had)\s+$", window[max(0, p - 6):p])]
+
+    def is_weak(cue: re.Match[str]) -> bool:
+        # "were ordered to leave their homes on Tuesday": an infinitive under a simple-past verb
+        # tells the story's past; under "has told" or "will" it points ahead.
+        if cue.group().lower().startswith("to "):
+            return any(p < cue.start() for p in simple_past)
+        return cue.group().lower() in _WEAK_FUTURE
+
+    strong = [m.start() for m in future if not is_weak(m)]
+    weak = [m.start() for m in future if is_weak(m)]
     if strong and past:
         # The cue closest to the date wins: "said it would publish ... tomorrow".
         nearest_future = min(strong, key=lambda p: abs(anchor - p))
@@ -587,6 +598,7 @@ _LABEL_NOUNS: tuple[tuple[str, str], ...] = (
     (r"hearings?", "Hearing"),
     (r"trial", "Trial"),
     (r"verdict|ruling|sentencing|judgment", "Ruling"),
+    (r"launch window", "Launch window"),
     (r"launch(?:es)?|lift-?off", "Launch"),
     (r"pre-?orders?", "Pre-orders"),
     (r"previews?", "Previews"),
@@ -642,13 +654,15 @@ def event_label(body: str, sentence: Sentence | None, start: int, end: int) -> s
     before = body[max(left, start - 120):start]
     after = re.split(r",\s+(?:and|but|while|as)\s|;|\sbut\s", body[end:min(right, end + 60)])[0]
     best: tuple[int, str, str] | None = None
+    # Nearest wins, but the words that name what a story is about (ceasefire, talks, strike)
+    # outweigh incidental ones (a "repair fleet") a few words nearer.
     for match in _LABEL_ANY.finditer(before):
-        distance = len(before) - match.end()
+        distance = len(before) - match.end() + 2 * int((match.lastgroup or "l0")[1:])
         if best is None or distance <= best[0]:
             best = (distance, _LABEL_OF[match.lastgroup or ""], before[match.end():])
     match = _LABEL_ANY.search(after)
     if match:
-        distance = match.start() + 25
+        distance = match.start() + 25 + 2 * int((match.lastgroup or "l0")[1:])
         if best is None or distance < best[0]:
             best = (distance, _LABEL_OF[match.lastgroup or ""], after[:match.start()])
     if best is None:
@@ -671,7 +685,8 @@ def event_label(body: str, sentence: Sentence | None, start: int, end: int) -> s
 
 _VERB_LABELS = frozenset({"Ceasefire", "Strike", "Ballot", "Window", "Election", "Launch", "Talks", "Offer",
                           "Deal", "Early voting", "Vote", "Session", "Previews", "Festival", "Exhibition",
-                          "Closure", "Works", "Applications", "Consultation", "Registration", "Refunds"})
+                          "Closure", "Works", "Applications", "Consultation", "Registration", "Refunds",
+                          "Launch window"})
 _TRAILING = frozenset("by until before from on at in to for of the a an and or that which".split())
 _LEADING = frozenset("and but or so that which who then also would will could can must should may might".split())
 

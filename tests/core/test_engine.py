@@ -212,3 +212,18 @@ def test_byline_date_line_sets_the_reference_day():
     article = analyse(body)
     assert article.reference_time == dt.date(2026, 3, 3)
     assert days(article) == [dt.date(2026, 3, 6)]
+
+
+def test_infinitive_under_a_simple_past_verb_is_the_story_past():
+    # Tuesday 2026-08-11: people were ordered out today; "has told ... to reopen" points ahead.
+    body = ("Residents were ordered to leave their homes on Tuesday. "
+            "The council has told the contractor to reopen the bridge within 48 hours.")
+    article = analyse(body, "2026-08-11")
+    assert days(article) == [dt.date(2026, 8, 13)]
+
+
+def test_labels_name_the_event():
+    body = ("Talks on a shared repair fleet will take place in Tallinn from June 3 to June 5. "
+            "The launch window closes on June 16, and previews begin on June 20.")
+    labels = [e.label for e in analyse(body, "2026-05-01").events]
+    assert labels == ["Talks begin in Tallinn", "Launch window closes", "Previews begin"]
