@@ -12,7 +12,8 @@ from briefing.model import Event
 from briefing.tui import keys
 from briefing.tui.clock import Clock, as_utc
 from briefing.tui.themes import DEFAULT_THEME, builtin_themes_dir, load_theme_dir, parse_theme
-from briefing.tui.widgets.deadlines_pane import countdown
+from briefing.tui.widgets.deadlines_pane import event_countdown
+from briefing.views.countdown import CountdownStatus, countdown, countdown_status
 
 UTC = dt.timezone.utc
 
@@ -25,30 +26,51 @@ def event(when: dt.date | dt.datetime, until: dt.date | dt.datetime | None = Non
     ("when", "now", "state", "text"),
     [
         (dt.date(2025, 5, 14), dt.datetime(2025, 5, 11, 9, tzinfo=UTC), "upcoming", "in 2d 15:00:00"),
-        (dt.date(2025, 5, 14), dt.datetime(2025, 5, 14, 23, tzinfo=UTC), "today", "today"),
-        (dt.date(2025, 5, 14), dt.datetime(2025, 5, 15, 1, tzinfo=UTC), "passed", "1 day ago"),
+        (dt.date(2025, 5, 14), dt.datetime(2025, 5, 14, 23, tzinfo=UTC), "today", "all day"),
+        (dt.date(2025, 5, 14), dt.datetime(2025, 5, 15, 1, tzinfo=UTC), "passed", "1d ago"),
         (dt.datetime(2025, 5, 14, 18, tzinfo=UTC), dt.datetime(2025, 5, 14, 17, 59, 30, tzinfo=UTC),
-         "today", "today, in 00:00:30"),
+         "today", "in 00:00:30"),
         (dt.datetime(2025, 5, 14, 18, tzinfo=UTC), dt.datetime(2025, 5, 16, 19, tzinfo=UTC),
          "passed", "2d 01:00:00 ago"),
         # A naive time is read as UTC; an aware one is converted.
-        (dt.datetime(2025, 5, 14, 18), dt.datetime(2025, 5, 14, 12, tzinfo=UTC), "today", "today, in 06:00:00"),
+        (dt.datetime(2025, 5, 14, 18), dt.datetime(2025, 5, 14, 12, tzinfo=UTC), "today", "in 06:00:00"),
         (dt.datetime(2025, 5, 14, 18, tzinfo=dt.timezone(dt.timedelta(hours=3))),
-         dt.datetime(2025, 5, 14, 12, tzinfo=UTC), "today", "today, in 03:00:00"),
+         dt.datetime(2025, 5, 14, 12, tzinfo=UTC), "today", "in 03:00:00"),
     ],
 )
 def test_countdown_words(when, now, state: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    result = countdown(event(when), now)
+    result = event_countdown(event(when), now)
     assert (result.state, result.text) == (state, text)
-    assert result.label == state.upper()
 
 
 def test_window_is_open_between_its_dates() -> None:
     window = event(dt.date(2025, 5, 14), until=dt.date(2025, 5, 30))
-    assert countdown(window, dt.datetime(2025, 5, 20, tzinfo=UTC)).text == "open, 10 days left"
-    assert countdown(window, dt.datetime(2025, 5, 30, tzinfo=UTC)).text == "open, last day today"
-    assert countdown(window, dt.datetime(2025, 6, 2, tzinfo=UTC)).text == "closed 3 days ago"
-    assert countdown(window, dt.datetime(2025, 5, 13, tzinfo=UTC)).state == "upcoming"
+    assert event_countdown(window, dt.datetime(2025, 5, 20, tzinfo=UTC)) == CountdownStatus("open", "10d left")
+    assert event_countdown(window, dt.datetime(2025, 5, 30, tzinfo=UTC)) == CountdownStatus("open", "last day today")
+    assert event_countdown(window, dt.datetime(2025, 6, 2, tzinfo=UTC)) == CountdownStatus("passed", "closed 3d ago")
+    assert event_countdown(window, dt.datetime(2025, 5, 13, tzinfo=UTC)).state == "upcoming"
+    timed = event(dt.datetime(2025, 5, 14, 9, tzinfo=UTC), until=dt.datetime(2025, 5, 14, 17, tzinfo=UTC))
+    assert event_countdown(timed, dt.datetime(2025, 5, 14, 12, tzinfo=UTC)) == CountdownStatus("open", "closes in 05:00:00")
+    assert event_countdown(timed, dt.datetime(2025, 5, 14, 18, tzinfo=UTC)) == CountdownStatus("passed", "closed 01:00:00 ago")
+
+
+@pytest.mark.parametrize(
+    "when",
+    [dt.date(2025, 5, 14), dt.date(2025, 5, 9), dt.date(2025, 5, 11),
+     dt.datetime(2025, 5, 14, 18, tzinfo=UTC), dt.datetime(2025, 5, 10, 7, 30, tzinfo=UTC)],
+)
+def test_live_and_exported_countdowns_use_the_same_units(when: dt.date | dt.datetime) -> None:
+    # The pane counts to the second and the export to the minute, but days, states and
+    # direction come from one function, so the two cannot tell different stories.
+    now = dt.datetime(2025, 5, 11, 9, tzinfo=UTC)
+    minutes = countdown_status(now, when)
+    live = countdown_status(now, when, seconds=True)
+    assert minutes.state == live.state
+    exported = countdown(now, when)
+    if minutes.state == "passed":
+        assert exported == f"passed {minutes.text}"
+    elif minutes.state == "upcoming":
+        assert exported == minutes.text
 
 
 def test_clock_switches_and_article_time_ticks() -> None:

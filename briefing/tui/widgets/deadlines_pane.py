@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from textual.content import Content
 from textual.reactive import reactive
@@ -18,6 +17,7 @@ from textual.widgets import Static
 from briefing.model import Article, Event
 from briefing.tui.clock import as_utc
 from briefing.tui.widgets.selectable import Item, ItemPane, text
+from briefing.views.countdown import COUNTDOWN_STATES, CountdownStatus, countdown_status
 
 
 def event_key(index: int) -> str:
@@ -25,69 +25,9 @@ def event_key(index: int) -> str:
     return f"event:{index}"
 
 
-@dataclass(frozen=True, slots=True)
-class Countdown:
-    """Where an event stands against the clock, in words."""
-
-    state: str
-    """"upcoming", "today", "open" (a window in progress) or "passed"."""
-    text: str
-
-    @property
-    def label(self) -> str:
-        """The state as a word the user sees without relying on colour."""
-        return self.state.upper()
-
-
-def _span(seconds: float) -> str:
-    total = int(abs(seconds))
-    days, rest = divmod(total, 86_400)
-    hours, rest = divmod(rest, 3_600)
-    minutes, secs = divmod(rest, 60)
-    clock = f"{hours:02d}:{minutes:02d}:{secs:02d}"
-    return f"{days}d {clock}" if days else clock
-
-
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
-
-
-def countdown(event: Event, now: dt.datetime) -> Countdown:
-    """The countdown for `event` at `now` (aware). Bare dates count to 00:00 UTC that day."""
-    today = now.astimezone(dt.timezone.utc).date()
-    if event.until is not None:
-        last_day = event.until.date() if isinstance(event.until, dt.datetime) else event.until
-        end_at = as_utc(event.until) if isinstance(event.until, dt.datetime) else None
-        start_at = as_utc(event.when)
-        ended = now >= end_at if end_at is not None else today > last_day
-        if start_at <= now and not ended:
-            if end_at is not None:
-                return Countdown("open", f"open, closes in {_span((end_at - now).total_seconds())}")
-            left = (last_day - today).days
-            return Countdown("open", "open, last day today" if left == 0 else f"open, {_days(left)} left")
-        if ended:
-            return Countdown("passed", f"closed {_ago(now, end_at, last_day, today)}")
-    if isinstance(event.when, dt.datetime):
-        at = as_utc(event.when)
-        seconds = (at - now).total_seconds()
-        if seconds < 0:
-            return Countdown("passed", f"{_span(seconds)} ago")
-        if at.date() == today:
-            return Countdown("today", f"today, in {_span(seconds)}")
-        return Countdown("upcoming", f"in {_span(seconds)}")
-    day: dt.date = event.when
-    if day == today:
-        return Countdown("today", "today")
-    if day < today:
-        return Countdown("passed", f"{_days((today - day).days)} ago")
-    seconds = (as_utc(day) - now).total_seconds()
-    return Countdown("upcoming", f"in {_span(seconds)}")
-
-
-def _ago(now: dt.datetime, end_at: dt.datetime | None, last_day: dt.date, today: dt.date) -> str:
-    if end_at is not None:
-        return f"{_span((now - end_at).total_seconds())} ago"
-    return f"{_days((today - last_day).days)} ago"
+def event_countdown(event: Event, now: dt.datetime) -> CountdownStatus:
+    """The live countdown for `event` at `now`, worded by the shared countdown module."""
+    return countdown_status(now, event.when, event.until, seconds=True)
 
 
 def format_when(value: dt.date | dt.datetime) -> str:
@@ -98,9 +38,10 @@ def format_when(value: dt.date | dt.datetime) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
 
-def countdown_content(result: Countdown) -> Content:
-    """The countdown line: the state word (bold) and the time left or past."""
-    return Content.assemble((result.label, "bold"), " · ", result.text)
+def countdown_content(result: CountdownStatus) -> Content:
+    """The countdown line: the state word (bold capitals, so it reads without colour) and
+    the time left or past."""
+    return Content.assemble((result.state.upper(), "bold"), " · ", result.text)
 
 
 def _start_at(event: Event) -> dt.datetime:
@@ -114,11 +55,11 @@ class CountdownLine(Static):
         super().__init__(classes="event--countdown")
         self.event = event
 
-    def show(self, now: dt.datetime) -> Countdown:
+    def show(self, now: dt.datetime) -> CountdownStatus:
         """Rewrite the line for `now`; returns the countdown shown."""
-        result = countdown(self.event, now)
+        result = event_countdown(self.event, now)
         self.update(countdown_content(result))
-        for state in ("upcoming", "today", "open", "passed"):
+        for state in COUNTDOWN_STATES:
             self.set_class(result.state == state, f"-{state}")
         return result
 
