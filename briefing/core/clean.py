@@ -207,31 +207,52 @@ _BOILERPLATE_MAX_LINE = 320
 
 _COPYRIGHT = re.compile(
     r"^\W{0,3}(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))|©\s*\d{4}"
-    r"|all rights reserved|not for redistribution|republication or (?:re)?use"
-    r"|may not be (?:re)?(?:published|produced|distributed|broadcast|written)",
+    r"|all rights reserved(?:\W*$|\.)|(?:^\W{0,3}|[.!?]\s{1,3})not for (?:re)?distribution"
+    r"|republication or (?:re)?use|reprinted with permission|(?:^\W{0,3}|is )republished from\b"
+    r"|(?:material|article|content|story|text) may not be (?:re)?(?:published|produced|distributed|broadcast|written)"
+    r"|may not be (?:re)?(?:published|produced|distributed),",
     re.IGNORECASE,
 )
 # Each alternative is a shape that boilerplate has and story sentences don't: most are
 # anchored at the line's start, the rest are phrases a news story does not use about itself.
 _BOILERPLATE = re.compile(
     r"^\W{0,3}(?:"
-    r"(?:this|the) (?:article|story|report|piece) (?:was|has been|is) (?:produced|updated|corrected|amended)\b"
-    r"|(?:reporting|additional reporting|writing|editing) by\b"
+    r"(?:this (?:article|story|report|piece|post)|the (?:article|story)) (?:was |has been |is |first |originally |also ){1,3}"
+    r"(?:produced|updated|corrected|amended)\b"
+    r"|this (?:article|story|report|piece|post) (?:was |has been |is |first |originally |also ){1,3}"
+    r"(?:republished|reprinted|published|appeared)\b"
+    r"|(?:originally|first) (?:published|appeared) (?:on|in|by)\b"
+    r"|the post\b.{1,200}\bappeared first on\b"
+    r"|distributed by\b"
     r"|have you been affected\b"
     r"|(?:sign up|subscribe)\b"
+    r"|(?:click|tap) here\b"
     r"|(?:read|see) (?:more|also)(?:\s*:|\W*$)"
     r"|related(?: coverage| stories| articles| reading)?\s*:"
     r"|(?:more on this story|most read|share this (?:article|story)|advertisement)\W*$"
+    r"|(?:story|article) continues (?:below|after)\b.{0,40}$|continue reading\b.{0,40}$"
     r"|follow\b.{1,60}\bon (?:x|twitter|facebook|instagram|threads|bluesky|linkedin|tiktok|youtube|mastodon)\b"
     r"|(?:photograph|photo|image|illustration|video)(?: credit)?\s*:"
+    r"|get\b.{0,80}\b(?:in|to) your inbox"
+    r"|(?:please )?(?:help )?support (?:local|independent|our|quality) journalism"
     r")"
-    r"|support (?:local|independent|our) journalism"
-    r"|may earn (?:a )?(?:small )?commission"
+    r"|\bsupport our journalism|[.!?:]\s{1,3}support (?:local|independent) journalism"
+    r"|may earn (?:an? )?(?:small )?(?:affiliate )?commission\b.{0,80}\b(?:links?|purchases?|buy)\b"
     r"|(?:is|are) funded by (?:its|our) readers"
     r"|(?:^|[.!?]\s)\W{0,3}become a (?:member|subscriber|supporter)\b.{0,40}(?:£|\$|€|today|now|month|year)"
-    r"|\bnewsletter\b.{0,80}\b(?:inbox|sign up|subscribe)|\b(?:sign up|subscribe)\b.{0,80}\bnewsletter"
-    r"|\b(?:subscribe|sign up) (?:today|now|here)\b",
+    r"|\bnewsletter\b.{0,80}\b(?:inbox|sign up|subscribe)\b|\b(?:sign up|subscribe)\b.{0,80}\bnewsletter"
+    r"|\b(?:subscribe|sign up) (?:today|now|here)\b|\bdelivered (?:straight )?to your inbox\b",
     re.IGNORECASE,
+)
+# A line that reports speech is story, even when it uses a plea's words ("'Sign up today,' the
+# mayor said"); copyright marks, bylines and published lines are recognised regardless.
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
+# Credit lines ("Reporting by Ana Ruiz in Lima; editing by Tom Hale"): names and these words only,
+# so "Reporting by the Gazette found that ..." stays story.
+_CREDIT_LINE = re.compile(r"^\W{0,3}(?:additional )?(?:reporting|writing|editing)(?: and \w+)? by\b", re.IGNORECASE)
+_CREDIT_WORDS = frozenset(
+    "by and in from with at for of additional reporting writing editing contributed contributing desk staff "
+    "team newsroom bureau the our de da van von del al bin".split()
 )
 _PUBLISHED_LINE = re.compile(
     r"^\W{0,3}(?:first |last )?(?:published|updated|posted)(?: on| at)?\s*:?\s+(?P<rest>.{1,80})$",
@@ -279,10 +300,18 @@ def is_boilerplate_line(line: str) -> bool:
     """Whether one line of body text is boilerplate rather than story."""
     if not line or len(line) > _BOILERPLATE_MAX_LINE:
         return False
-    return bool(
-        _COPYRIGHT.search(line) or _BOILERPLATE.search(line) or _is_published_line(line)
-        or parse_byline(line)
-    )
+    if _is_published_line(line) or parse_byline(line):
+        return True
+    if _COPYRIGHT.search(line):
+        return "©" in line or "(c)" in line.lower() or not _REPORTED_SPEECH.search(line)
+    if _CREDIT_LINE.match(line):
+        return _is_credit_line(line)
+    return bool(_BOILERPLATE.search(line)) and not _REPORTED_SPEECH.search(line)
+
+
+def _is_credit_line(line: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’.-]*", line)
+    return all(word[0].isupper() or word.lower() in _CREDIT_WORDS for word in words)
 
 
 def find_boilerplate(body: str) -> tuple[Span, ...]:

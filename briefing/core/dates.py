@@ -293,10 +293,14 @@ def _clause(body: str, start: int, end: int, sentence: Sentence | None) -> tuple
     return body[max(left, start - 160):start], body[end:min(right, end + 160)]
 
 
+_CLAUSE_BEFORE = re.compile(r",\s|[;:—–]|\band\b|\bbut\b|\bwhen\b|\bafter\b|\bwhile\b")
+_CLAUSE_AFTER = re.compile(r",\s|[;:—–]|\.\s|\.$|\band\b|\bbut\b")
+
+
 def _tense(before: str, after: str) -> str:
     """'future', 'past' or 'unknown' from the verbs nearest to a mention in its clause."""
-    near_before = re.split(r",\s|[;:—–]|\band\b|\bbut\b|\bwhen\b|\bafter\b|\bwhile\b", before)[-1]
-    near_after = re.split(r",\s|[;:—–]|\.\s|\.$|\band\b|\bbut\b", after)[0]
+    near_before = _CLAUSE_BEFORE.split(before)[-1]
+    near_after = _CLAUSE_AFTER.split(after, maxsplit=1)[0]
     window = near_before[-90:] + " " + near_after[:60]
     anchor = len(near_before[-90:])
     # An infinitive after the date is its purpose ("voted on Monday to hold a ballot"), not its tense.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefing.core.names import (
     HANDLE_RE,
@@ -40,6 +41,8 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|at|of|to|from|toward|towards|near|on|into|across|for|via|outside|inside|over|under|"
     r"the|a|an|by|with|between|beyond|around|told|joined|visited|against|beat)\s+$", re.IGNORECASE)
 _ORG_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(ORG_NOUNS, key=len, reverse=True)), re.IGNORECASE)
+_WHICH_AFTER = re.compile(r",\s+which\b")
+_WHO_AFTER = re.compile(r",\s+(?:who|whose)\b")
 _DOTTED_NAME_ENDS = frozenset({"Co", "Inc", "Jr", "Sr", "Ltd", "Corp", "Bros", "St", "Mt"})
 _HONORIFICS = {"mr", "mrs", "ms", "mx", "dr", "sir", "dame", "lord", "lady", "rev", "fr"}
 _ROLE_WORD = r"(?i:%s)\b(?![’']s\b)" % "|".join(sorted(ROLE_NOUNS | ORG_NOUNS, key=len, reverse=True))
@@ -118,6 +121,7 @@ class _Registry:
         self.body = body
         self.entities: list[_Entity] = []
         self._by_token: dict[str, list[_Entity]] = {}
+        self._runs_by_token: dict[str, list[str]] | None = None
         """Every token of every name and alias -> the entities that use it, so lookups stay
         proportional to the people sharing a word, not to everyone in the article."""
 
@@ -176,13 +180,17 @@ class _Registry:
         """The fullest form of a one-word name that the article uses ("Aurelia" -> "Aurelia Air")."""
         if " " in name or name.startswith("@"):
             return name
-        pattern = re.compile(rf"(?<![\w’'])(?:{NAME}[ \u00a0])?{re.escape(name)}(?:[ \u00a0]{NAME})?")
+        if self._runs_by_token is None:
+            # Every capitalised run in the text, read once and indexed by its words.
+            self._runs_by_token = {}
+            for match in NAME_RE.finditer(self.body):
+                _, run = split_title(strip_leading_non_names(match.group()))
+                for token in set(run.split()):
+                    self._runs_by_token.setdefault(token, []).append(run)
         best = name
-        for match in pattern.finditer(self.body):
-            candidate = strip_leading_non_names(match.group())
-            _, candidate = split_title(candidate)
+        for candidate in self._runs_by_token.get(name, ()):
             tokens = candidate.split()
-            if name not in tokens or len(tokens) > 4:
+            if len(tokens) > 4:
                 continue
             if kind == "person" and tokens[-1] != name:
                 continue
@@ -208,6 +216,7 @@ class _Registry:
         return max(candidates, key=lambda e: e.last_seen) if candidates else None
 
 
+@lru_cache(maxsize=4096)
 def _clean_name(raw: str) -> tuple[str | None, str]:
     """Split a captured capitalised run into (title, name), dropping sentence-initial words."""
     raw = strip_leading_non_names(raw.strip())
@@ -295,9 +304,9 @@ class _Attributor:
             whole = name == match.group().strip()
             org_signal = (is_org_name(name) and len(name.split()) > 1) or (whole and (
                 _ORG_BEFORE.search(self.mask, max(0, start - 30), start) is not None
-                or re.match(r",\s+which\b", self.mask[match.end():match.end() + 10]) is not None))
-            person_signal = title is not None or role is not None or re.match(
-                r",\s+(?:who|whose)\b", self.mask[match.end():match.end() + 10]) is not None or (
+                or _WHICH_AFTER.match(self.mask, match.end(), match.end() + 10) is not None))
+            person_signal = title is not None or role is not None or _WHO_AFTER.match(
+                self.mask, match.end(), match.end() + 10) is not None or (
                 len(name.split()) in (2, 3) and whole
                 and _PREPOSITION_BEFORE.search(self.mask, max(0, start - 12), start) is None
                 and not any(token in NOT_NAMES for token in name.split()))

@@ -26,6 +26,7 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
     quoted_sorted = sorted(quoted)
     quote_index = skip_index = 0
     deadline_starts = {mention.start for event in events if event.kind == "deadline" for mention in event.mentions}
+    decision_starts = [match.start() for match in _DECISION.finditer(body)]
     candidates: list[tuple[float, Sentence]] = []
     rank = 0
     for sentence in sentences:
@@ -50,7 +51,8 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
         dated = event_starts[bisect_left(event_starts, sentence.start):bisect_left(event_starts, sentence.end)]
         score += 2.5 * min(len(dated), 2)
         score += 1.0 if any(s in deadline_starts for s in dated) else 0.0
-        score += 0.3 * min(len(_DECISION.findall(text)), 4)
+        decisions = bisect_left(decision_starts, sentence.end) - bisect_left(decision_starts, sentence.start)
+        score += 0.3 * min(decisions, 4)
         score -= 3.0 * (inside_quote / max(1, len(text)))
         words = len(text.split())
         if words > 60:
