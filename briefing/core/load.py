@@ -1,7 +1,8 @@
 """Read article paths into cleaned `Document`s, or `LoadFailure`s saying why not.
 
-A path is a `.txt`, `.md`/`.markdown` or `.html`/`.htm` file, a folder of them, or `-` for
-standard input. Markdown and HTML are reduced to plain text (one paragraph per block, blocks
+A path is a `.txt`, `.md`/`.markdown` or `.html`/`.htm` file, an RSS/Atom feed (`.xml`,
+`.rss`, `.atom`: one document per item, see `core.feeds`), a folder of them, or `-` for
+standard input (format sniffed). Markdown and HTML are reduced to plain text (one paragraph per block, blocks
 separated by a blank line) and metadata (title, source, author, published) is taken from front
 matter or `<meta>` tags. The text then goes through `core.clean` once; offsets start there.
 """
@@ -25,8 +26,9 @@ from briefing.model import Document, LoadFailure
 
 ARTICLE_SUFFIXES: dict[str, str] = {
     ".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
 }
-"""File suffixes read as articles, and the format each is read as."""
+"""File suffixes read as articles, and the format each is read as ("feed": RSS or Atom)."""
 
 STDIN_PATH = "<stdin>"
 """The `path` of an article read from standard input."""
@@ -46,51 +48,69 @@ class _Extracted:
 
 
 def load_paths(paths: list[str], stdin: TextIO | None = None) -> Iterator[Document | LoadFailure]:
-    """Load each path in order, expanding folders; `-` reads `stdin` (default `sys.stdin`)."""
+    """Load each path in order, expanding folders and feeds; `-` reads `stdin` (default `sys.stdin`)."""
     for path in paths:
         if path == "-":
-            yield load_stdin(sys.stdin if stdin is None else stdin)
+            yield from load_stdin(sys.stdin if stdin is None else stdin)
         elif os.path.isdir(path):
             yield from load_folder(path)
         else:
-            yield load_file(path)
+            yield from load_file(path)
 
 
-def load_file(path: str) -> Document | LoadFailure:
-    """Load one article file; its format comes from the suffix, or is sniffed when unknown."""
+def load_file(path: str) -> list[Document | LoadFailure]:
+    """Load one file: one article, or one per item of a feed. The format comes from the
+    suffix, or is sniffed when the suffix says nothing."""
     try:
         data = read_bytes_limited(path)
     except ReadError as error:
-        return LoadFailure(path, str(error))
+        return [LoadFailure(path, str(error))]
     kind = ARTICLE_SUFFIXES.get(os.path.splitext(path)[1].lower())
-    return document_from_bytes(data, path, kind)
+    return documents_from_bytes(data, path, kind)
 
 
-def load_stdin(stdin: TextIO) -> Document | LoadFailure:
-    """Load one article from standard input, sniffing its format."""
+def load_stdin(stdin: TextIO) -> list[Document | LoadFailure]:
+    """Load standard input, sniffing its format (an article or a feed)."""
+    too_large = [LoadFailure(STDIN_PATH, f"cannot read {STDIN_PATH}: input is larger than 20 MB")]
     try:
         buffer = getattr(stdin, "buffer", None)
         if buffer is not None:
             data = buffer.read(MAX_INPUT_BYTES + 1)
             if len(data) > MAX_INPUT_BYTES:
-                return LoadFailure(STDIN_PATH, f"cannot read {STDIN_PATH}: input is larger than 20 MB")
-            return document_from_bytes(data, STDIN_PATH, None)
+                return too_large
+            return documents_from_bytes(data, STDIN_PATH, None)
         text = stdin.read(MAX_INPUT_BYTES + 1)
     except OSError as error:
-        return LoadFailure(STDIN_PATH, f"cannot read {STDIN_PATH}: {error.strerror or error}")
+        return [LoadFailure(STDIN_PATH, f"cannot read {STDIN_PATH}: {error.strerror or error}")]
     if len(text) > MAX_INPUT_BYTES:
-        return LoadFailure(STDIN_PATH, f"cannot read {STDIN_PATH}: input is larger than 20 MB")
-    return document_from_text(text, STDIN_PATH, None, [])
+        return too_large
+    from briefing.core import feeds
+
+    if feeds.looks_like_feed(text):
+        return feeds.read_feed(feeds.feed_bytes_from_text(text), STDIN_PATH)
+    return [document_from_text(text, STDIN_PATH, None, [])]
+
+
+def documents_from_bytes(data: bytes, path: str, kind: str | None) -> list[Document | LoadFailure]:
+    """Read one file's bytes: a feed gives one document per item, anything else one article."""
+    if kind in ("feed", None):
+        from briefing.core import feeds
+
+        if kind == "feed" or feeds.looks_like_feed_bytes(data):
+            if not data.strip():
+                return [LoadFailure(path, f"cannot read {path}: empty file")]
+            return feeds.read_feed(data, path)
+    return [document_from_bytes(data, path, kind)]
 
 
 def load_folder(path: str) -> Iterator[Document | LoadFailure]:
     """Load a folder's articles, sorted by name, descending into subfolders that aren't hidden."""
     found = list(_article_files(path))
     if not found:
-        yield LoadFailure(path, f"cannot read {path}: no articles (.txt, .md, .html) in folder")
+        yield LoadFailure(path, f"cannot read {path}: no articles (.txt, .md, .html, feeds) in folder")
         return
     for file_path in found:
-        yield load_file(file_path)
+        yield from load_file(file_path)
 
 
 def _article_files(folder: str) -> Iterator[str]:
@@ -149,28 +169,49 @@ def document_from_text(text: str, path: str, kind: str | None, warnings: list[st
         extracted = _read_html(text)
     else:
         extracted = _read_plain(text)
-    body, more_sequences, more_characters = clean.normalise(extracted.text)
+    return document_from_extracted(
+        path, extracted.text, title=extracted.title, source=extracted.source, author=extracted.author,
+        published=extracted.published, published_basis=extracted.published_basis,
+        warnings=list(warnings) + extracted.warnings, kind=kind, sequences=sequences, characters=characters,
+    )
+
+
+def document_from_extracted(
+    path: str, text: str, *, title: str | None = None, source: str | None = None,
+    author: str | None = None, published: str | None = None, published_basis: str | None = None,
+    warnings: list[str] | None = None, kind: str = "txt", sequences: int = 0, characters: int = 0,
+) -> Document | LoadFailure:
+    """Clean text already pulled out of its format (plus its metadata) into a `Document`.
+
+    `sequences`/`characters` count what was stripped before extraction, for the warning.
+    """
+    body, more_sequences, more_characters = clean.normalise(text)
     if not body:
         reason = "empty file" if kind == "txt" else "no article text found"
         return LoadFailure(path, f"cannot read {path}: {reason}")
-    all_warnings = list(warnings) + extracted.warnings
+    all_warnings = list(warnings or [])
     removal = clean.removal_warning(sequences + more_sequences, characters + more_characters)
     if removal:
         all_warnings.append(removal)
-    title = _inline(extracted.title)
-    if kind == "txt" and title is None:
-        title = _plain_title(body)
+    clean_title = _inline(title)
+    if kind == "txt" and clean_title is None:
+        clean_title = _plain_title(body)
     return Document(
         path=path,
         body=body,
-        title=title,
-        source=_inline(extracted.source),
-        author=_inline(extracted.author),
-        published=_inline(extracted.published),
-        published_basis=extracted.published_basis if extracted.published else None,
+        title=clean_title,
+        source=_inline(source),
+        author=_inline(author),
+        published=_inline(published),
+        published_basis=published_basis if published else None,
         boilerplate=clean.find_boilerplate(body),
         warnings=tuple(all_warnings),
     )
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML page or fragment, as pages are read (not yet cleaned)."""
+    return _read_html(html).text
 
 
 def _inline(value: str | None) -> str | None:

@@ -228,8 +228,9 @@ def _join_short_names(entries: Sequence[_Entry], groups: _Groups, by_surname: di
         }
         if len(in_full) == 1:
             groups.union(index, in_full.pop())
-        elif not in_full:
-            # The same one-word name in several articles, and no full name it could be.
+        elif not any(key in by_surname for key in entry.short_names):
+            # The same one-word name in several articles, and nobody named in full it could be:
+            # a short name that was ambiguous, or whose role fits no one, is left on its own.
             also_short = [
                 other for key in entry.short_names for other in by_short.get(key, ())
                 if groups.find(other) != own_root and groups.fits(role, other)

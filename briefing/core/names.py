@@ -14,7 +14,7 @@ LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļ
 CAPWORD = rf"[{UPPER}](?:[{LOWER}{UPPER}]|['’\-](?=[{UPPER}{LOWER}]))*\.?"
 INITIAL = rf"[{UPPER}]\."
 PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das|y)"
-NAME_TOKEN = rf"(?:{INITIAL}|{CAPWORD})"
+NAME_TOKEN = rf"(?:(?:[{UPPER}]\.){{2,}}|{INITIAL}|{CAPWORD})"
 NAME = rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN}){{0,5}}"
 NAME_RE = re.compile(rf"(?<![\w@’'.]){NAME}")
 HANDLE_RE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")

@@ -41,6 +41,13 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|at|of|to|from|toward|towards|near|on|into|across|for|via|outside|inside|over|under|"
     r"the|a|an|by|with|between|beyond|around|told|joined|visited|against|beat)\s+$", re.IGNORECASE)
 _ORG_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(ORG_NOUNS, key=len, reverse=True)), re.IGNORECASE)
+_PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b")
+_NAME_OR_PRONOUN = re.compile(
+    rf"(?P<pronoun>\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b)|(?P<name>{NAME})")
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                     "miss": "f", "dame": "f", "lady": "f"}
 _WHICH_AFTER = re.compile(r",\s+which\b")
 _WHO_AFTER = re.compile(r",\s+(?:who|whose)\b")
 _DOTTED_NAME_ENDS = frozenset({"Co", "Inc", "Jr", "Sr", "Ltd", "Corp", "Bros", "St", "Mt"})
@@ -94,6 +101,8 @@ class _Entity:
     quotes: list[Quote] = field(default_factory=list)
     number: int = 0
     """Registration order: the earlier of two equally recent entities wins a lookup."""
+    gender: str | None = None
+    """"m" or "f" when the article's pronouns or honorifics say so; pronouns must agree."""
 
     @property
     def surname(self) -> str:
@@ -211,8 +220,9 @@ class _Registry:
         people = [e for e in candidates if e.kind == "person" and e.role and head in e.role.lower().replace(".", " ").split()]
         return max(people, key=lambda e: e.last_seen) if people else None
 
-    def most_recent(self, kind: str, before: int) -> _Entity | None:
-        candidates = [e for e in self.entities if e.kind == kind and 0 <= e.last_seen <= before]
+    def most_recent(self, kind: str, before: int, gender: str | None = None) -> _Entity | None:
+        candidates = [e for e in self.entities if e.kind == kind and 0 <= e.last_seen <= before
+                      and (gender is None or e.gender in (None, gender))]
         return max(candidates, key=lambda e: e.last_seen) if candidates else None
 
 
@@ -298,6 +308,8 @@ class _Attributor:
             title, name = _clean_name(match.group())
             if not name or name in NOT_NAMES or not name[0].isupper():
                 continue
+            if name.isupper() and len(name) > 3:
+                continue  # a dateline's place ("ST. LOUIS") or an acronym, not a person
             start = match.start() + match.group().find(name)
             role = _title_role(title) or _role_before(self.mask, start) or _role_after(self.mask, match.end())
             known = self.registry._find(name, start)
@@ -310,12 +322,17 @@ class _Attributor:
                 len(name.split()) in (2, 3) and whole
                 and _PREPOSITION_BEFORE.search(self.mask, max(0, start - 12), start) is None
                 and not any(token in NOT_NAMES for token in name.split()))
+            honorific = _HONORIFIC_GENDER.get((title or "").lower())
             if known is not None:
-                self.registry.register(name, known.kind, start, role if known.kind == "person" else None)
+                entity = self.registry.register(name, known.kind, start, role if known.kind == "person" else None)
+                if honorific and entity.kind == "person" and entity.gender is None:
+                    entity.gender = honorific
             elif org_signal:
                 self.registry.register(name, "org", start)
             elif person_signal and not (len(name.split()) == 1 and title is None and role is None):
-                self.registry.register(name, "person", start, role)
+                entity = self.registry.register(name, "person", start, role)
+                if honorific and entity.gender is None:
+                    entity.gender = honorific
 
     # -- frames ----------------------------------------------------------------------------------
     def _sentence_at(self, position: int) -> Sentence | None:
@@ -429,8 +446,9 @@ class _Attributor:
         if clue.kind == "handle":
             return self.registry.register(clue.text, "handle", clue.position)
         if clue.kind == "pronoun":
-            kind = "org" if clue.text == "it" else "person"
-            return self.registry.most_recent(kind, clue.position)
+            if clue.text == "it":
+                return self.registry.most_recent("org", clue.position)
+            return self._pronoun_referent(clue)
         if clue.kind == "ref":
             entity = self.registry.resolve_ref(clue.text, clue.position)
             if entity is not None:
@@ -450,6 +468,45 @@ class _Attributor:
             if fuller != clue.text and is_org_name(fuller):
                 kind = "org"
         return self.registry.register(clue.text, kind, clue.position, clue.role)
+
+    def _pronoun_referent(self, clue: _Clue) -> _Entity | None:
+        """"she said": the subject of the nearest sentence before that names a person of the
+        pronoun's gender, else the most recent such person mentioned."""
+        gender = _PRONOUN_GENDER.get(clue.text)
+        sentence = self._sentence_at(clue.position)
+        index = self.sentences.index(sentence) if sentence is not None else len(self.sentences)
+        for previous in reversed(self.sentences[max(0, index - 4):index]):
+            lead = self._first_subject(self.mask[previous.start:previous.end], previous.start, leading=True)
+            if lead is None or lead.kind == "pronoun":
+                continue
+            if lead.kind == "name":
+                entity = self.registry._find(lead.text, lead.position)
+            elif lead.kind == "ref":
+                entity = self.registry.resolve_ref(lead.text, lead.position)
+            else:
+                entity = None
+            if entity is not None and entity.kind == "person" and entity.gender in (None, gender):
+                return entity
+            if entity is not None:
+                break
+        return self.registry.most_recent("person", clue.position, gender)
+
+    def _learn_genders(self) -> None:
+        """A he/his or she/her in a sentence belongs to the nearest person named before it there."""
+        for sentence in self.sentences:
+            text = self.mask[sentence.start:sentence.end]
+            if not _GENDERED.search(text):
+                continue
+            last_person: _Entity | None = None
+            for match in _NAME_OR_PRONOUN.finditer(text):
+                if match.group("pronoun"):
+                    if last_person is not None and last_person.gender is None:
+                        last_person.gender = _PRONOUN_GENDER[match.group("pronoun").lower()]
+                    continue
+                _, name = _clean_name(match.group("name"))
+                entity = self.registry._find(name, sentence.start + match.start()) if name else None
+                if entity is not None and entity.kind == "person":
+                    last_person = entity
 
     # -- the pass ---------------------------------------------------------------------------------
     def _via(self, start: int, end: int) -> str | None:
@@ -479,6 +536,7 @@ class _Attributor:
 
     def run(self) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
         self.scan_people()
+        self._learn_genders()
         for entity in self.registry.entities:
             entity.last_seen = -1
         unattributed: list[Quote] = []

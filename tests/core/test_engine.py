@@ -227,3 +227,16 @@ def test_labels_name_the_event():
             "The launch window closes on June 16, and previews begin on June 20.")
     labels = [e.label for e in analyse(body, "2026-05-01").events]
     assert labels == ["Talks begin in Tallinn", "Launch window closes", "Previews begin"]
+
+
+def test_pronouns_follow_the_subject_and_agree_in_gender():
+    body = ("Rosa Teague, the trust's chief executive, sat beside her deputy, Ivo Marsh, as he read the figures.\n\n"
+            '"We are moving births, not closing care," she said.\n\n'
+            'Costs would fall, he said, adding: "Every clinic stays."\n\n'
+            "Nell Orme, a midwife, told the forum she had warned Teague in March.\n\n"
+            '"Nobody wrote it down," she said.')
+    assert speakers(analyse(body)) == {
+        "Rosa Teague": ["We are moving births, not closing care"],
+        "Ivo Marsh": ["Every clinic stays."],
+        "Nell Orme": ["Nobody wrote it down"],
+    }
