@@ -47,9 +47,16 @@ ROLE_NOUNS = frozenset(
     correspondent negotiator envoy diplomat official spokesperson trustee treasurer president-elect
     ceo cfo cto coo deputy lieutenant sergeant colonel admiral major
     candidate organiser organizer activist campaigner resident engineer doctor nurse teacher
-    student pilot driver worker member expert historian author playwright chef farmer
+    student pilot driver worker member expert historian author playwright chef farmer justice
+    magistrate coroner
     """.split()
 )
+# Role words a referent may use for the same office: "the judge" for "Justice Corrigan".
+ROLE_SYNONYMS = {
+    "judge": {"judge", "justice", "magistrate"}, "justice": {"justice", "judge"},
+    "magistrate": {"magistrate", "judge"}, "boss": {"chief", "executive", "director", "manager"},
+    "prosecutor": {"prosecutor", "attorney"}, "lawmaker": {"senator", "representative", "legislator"},
+}
 TITLE_ABBREVIATIONS = frozenset(
     "dr dr. mr mr. mrs mrs. ms ms. mx prof prof. sen sen. gov gov. rep rep. capt capt. gen gen. "
     "col col. lt lt. sgt sgt. adm adm. rev rev. sir dame lord lady st. fr fr. cmdr cmdr. supt "

@@ -20,6 +20,7 @@ from briefing.core.names import (
     NOT_NAMES,
     ORG_NOUNS,
     ROLE_NOUNS,
+    ROLE_SYNONYMS,
     SPEECH_VERB_RE,
     TITLE_ABBREVIATIONS,
     is_org_name,
@@ -60,9 +61,9 @@ _SUBJECT_TAIL = re.compile(
     r"(?P<appos>\s*,\s[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?$")
 _VERB_AT_END = re.compile(rf"\b({SPEECH_VERB_RE}|calls|called|dubbed|described)\b")
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,]*(?:{SPEECH_VERB_RE})\s+(?P<subject>(?:@\w+|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}))")
+    rf"^[\s,]*(?:{SPEECH_VERB_RE})\s+(?:(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD},?\s+(?={NAME}))?(?P<subject>(?:@\w+|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}))")
 _AFTER_SUBJECT_FIRST = re.compile(
-    rf"^[\s,]*(?:(?:[a-z][\w’'\-]*\s+){{0,2}}{_ROLE_WORD}\s+)?(?P<subject>@\w+|\b(?i:he|she|they|it)\b|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})"
+    rf"^[\s,]*(?:(?:[A-Za-z][\w’'\-]*\s+){{0,2}}{_ROLE_WORD}\s+)?(?P<subject>@\w+|\b(?i:he|she|they|it)\b|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})"
     rf"(?:\s*,\s[^,“”\"]{{1,120}},)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERB_RE})\b")
 _ACCORDING = re.compile(rf"\b(?i:according to)\s+(?P<subject>@\w+|{NAME}|(?i:the|its)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})")
 _APPOSITIVE = re.compile(
@@ -217,7 +218,9 @@ class _Registry:
         if head in ORG_NOUNS:
             orgs = [e for e in candidates if e.kind == "org"]
             return max(orgs, key=lambda e: e.last_seen) if orgs else None
-        people = [e for e in candidates if e.kind == "person" and e.role and head in e.role.lower().replace(".", " ").split()]
+        heads = ROLE_SYNONYMS.get(head, {head})
+        people = [e for e in candidates if e.kind == "person" and e.role
+                  and heads & set(e.role.lower().replace(".", " ").split())]
         return max(people, key=lambda e: e.last_seen) if people else None
 
     def most_recent(self, kind: str, before: int, gender: str | None = None) -> _Entity | None:
@@ -574,7 +577,8 @@ class _Attributor:
             if piece.close_mark is not None:
                 clue = self.clue_after(close_at, after_end)
             if clue is None and open_at > before_start:
-                clue = self.clue_before(before_start, open_at)
+                lead_in = self.mask[before_start:open_at].rstrip()
+                clue = self.clue_before(before_start, open_at, colon=lead_in.endswith(":"))
             continuation = (prev_piece is not None and prev_piece.close_mark is not None and
                             prev_piece.close_mark >= sentence_start and not self.mask[prev_piece.close_mark + 1:open_at].strip(" ,\u2063").endswith((".", "!", "?")))
             entity: _Entity | None = None
@@ -627,12 +631,17 @@ class _Attributor:
                     continuation or (prev_piece.close_mark is not None and prev_piece.close_mark >= para_start)
                     or (starts_paragraph and last_paragraph_end >= 0 and self._adjacent(last_paragraph_end, para_start))):
                 entity = last_entity
+            words = self.body[piece.start:piece.end].split()
+            partial = self._is_partial(piece, before_start, open_at, continuation)
+            if partial and 0 < len(words) <= 6 and all(word[:1].isupper() or not word[:1].isalpha() for word in words) \
+                    and not self.body[piece.end - 1:piece.end] in ".!?":
+                continue  # a title, a paper's name or a slogan in capitals: "„Oberrhein-Kurier“"
             quote = Quote(
                 text=self.body[piece.start:piece.end],
                 start=piece.start,
                 end=piece.end,
                 via=self._via(via_start, via_end) if entity is not None else None,
-                partial=self._is_partial(piece, before_start, open_at, continuation),
+                partial=partial,
             )
             if entity is not None and entity.role is None and clue is not None and clue.role:
                 entity.role = clue.role
