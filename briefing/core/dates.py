@@ -38,22 +38,28 @@ _TIME = (r"(?P<time>(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.
 _DATE_PATTERNS = re.compile(
     # Every branch starts a word with a digit, a capital or one of these words: the lookahead
     # lets the engine skip every other position without trying each branch.
-    r"(?<![\w])(?=[\dA-Z]|the\b|tomorrow|tonight|today|yesterday|next|this|last|coming|end\b|within|in\b|after|have|has|given|get)(?:"
+    r"(?<![\w])(?=[\dA-Z]|the\b|tomorrow|tonight|today|yesterday|next|this|last|coming|end\b|within|in\b|after|"
+    r"have|has|given|get|gave|give|on\b|by\b|until\b|before\b|from\b)(?:"
     + "|".join([
         rf"(?P<mdy>(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?)",
         rf"(?P<dmy>(?:{_WEEKDAY.replace('weekday', 'weekday2')},?\s+)?(?:the\s+)?{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?"
         rf"{_MONTH.replace('month>', 'month2>')}(?:,?\s+{_YEAR.replace('year>', 'year2>')})?)",
         r"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
+        r"(?P<dotted>\b(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)\b)",
+        rf"(?P<dayrange>\b(?P<rd1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–-]|to)\s*(?P<rd2>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+        rf"{_MONTH.replace('month>', 'rmonth>')})",
+        r"(?P<ordinal>\b(?:on|by|until|before|from|after) the (?P<od>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z]))",
         r"(?P<rel>\b(?:[Tt]omorrow|[Tt]onight|[Tt]oday|[Yy]esterday)\b)",
-        rf"(?P<wd>\b(?P<wdprefix>(?:next|this|last|coming)\s+)?{_WEEKDAY.replace('weekday', 'weekday3')}{_PART}\b"
+        rf"(?P<wd>\b(?P<wdprefix>(?:next|this|last|coming|the following)\s+)?{_WEEKDAY.replace('weekday', 'weekday3')}{_PART}\b"
         r"(?!s\b|\s+(?:mornings|afternoons|evenings|nights)\b)(?P<poss>[’']s)?)",
-        r"(?P<nextweek>\b(?:next|the following)\s+(?P<unit>week|month|year)\b)",
+        r"(?P<nextweek>\b(?:next|the following)\s+(?P<unit>week|month|year)\b(?![’']s))",
         r"(?P<endof>\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<endunit>week|month|year|"
         r"January|February|March|April|May|June|July|August|September|October|November|December)\b)",
         r"(?P<within>\b(?P<wprep>within|in|after)\s+(?:the\s+next\s+|another\s+)?(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|"
         r"ten|fourteen|thirty)\s+(?P<span>hours?|days?|weeks?|months?)\b)",
         r"(?P<weekend>\b(?:this|next|the)\s+weekend\b)",
-        r"(?P<have>\b(?:have|has|given|get|gets)\s+(?:just\s+|only\s+)?(?P<hcount>\d{1,3}|one|two|three|four|five|six|seven|ten|"
+        r"(?P<have>\b(?:have|has|given|get|gets|gave|give|gives)\s+(?:it\s+|them\s+|him\s+|her\s+|us\s+)?"
+        r"(?:just\s+|only\s+)?(?P<hcount>\d{1,3}|one|two|three|four|five|six|seven|ten|"
         r"fourteen|thirty)\s+(?P<hspan>hours?|days?|weeks?)\s+to\b)",
     ]) + ")"
 )
@@ -79,7 +85,9 @@ _PAST_CUES = re.compile(
     r"was|were|had|has been|have been|did|met|held|took|left|closed|opened|unveiled|won|lost|"
     r"signed|agreed|ended|launched|filed|found|ordered|hit|struck|broke|fell|rose|killed|died|"
     r"arrived|returned|released|published|reported|last|ago|since|previous|yesterday|accused|denied|"
-    r"fired|shelled|attacked|resigned|arrested|crashed|struck|stormed|raided|seized|sacked|fired)\b",
+    r"fired|shelled|attacked|resigned|arrested|crashed|struck|stormed|raided|seized|sacked|heard|saw|sent|"
+    r"gave|came|went|made|paid|spoke|wrote|brought|kept|led|ran|sat|sold|spent|stood|threw|sank|fled|caught|"
+    r"fought|bought|built|felt|sought|taught|thought|withdrew|forgot|drove|flew|grew|knew|rode|shook|swore)\b",
     re.IGNORECASE)
 # Prepositions and bare verbs that point ahead only when no past-tense verb governs them:
 # "had burned 18,400 acres by 6 a.m. Tuesday" is past.
@@ -87,6 +95,8 @@ _WEAK_FUTURE = frozenset({"by", "until", "before", "from", "next", "coming", "ru
                           "opens", "open", "closes", "close", "begins", "begin", "starts", "start", "ends", "end"})
 _STRONG_PAST = frozenset({"said", "says", "told", "had", "was", "were", "did", "has", "have", "ago", "last",
                           "since", "yesterday", "previous", "announced", "voted", "began", "started", "issued"})
+_PRESENT_FOR_FUTURE = frozenset({"meets", "meet", "opens", "open", "closes", "close", "begins", "begin", "starts",
+                                 "start", "ends", "end", "runs", "run", "goes", "shuts"})
 _SIMPLE_PAST = frozenset({"said", "told", "had", "was", "were", "did", "announced", "voted", "began", "started",
                           "issued"})
 _MODAL_BEFORE = re.compile(r"\b(?:to|be|will|would|could|should|must|may|might|shall)\s+$", re.IGNORECASE)
@@ -157,8 +167,9 @@ _PUBLISHED_DMY = re.compile(
     rf"^(?:Published|Updated|Posted|First published)(?:\s+on)?:?\s+(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH},?\s+{_YEAR}",
     re.MULTILINE)
 _DATELINE = re.compile(
-    rf"^[A-ZÀ-Þ][A-ZÀ-Þ .'’\-]{{1,40}}(?:,\s+[A-Z][A-Za-z.]{{1,15}})*,\s+(?:{_WEEKDAY},\s+)?"
-    rf"(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+{_MONTH.replace('month>', 'month2>')})(?:,?\s+{_YEAR})?"
+    rf"^[A-ZÀ-Þ][A-ZÀ-Þ .'’/\-]{{1,60}}(?:,\s+[A-Z][A-Za-z.]{{1,15}})*,\s+(?:{_WEEKDAY},\s+)?"
+    rf"(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+{_MONTH.replace('month>', 'month2>')}|"
+    rf"(?P<numday>[0-3]?\d)\.(?P<nummonth>[01]?\d)\.(?P<numyear>(?:19|20)\d\d))(?:,?\s+{_YEAR})?"
     r"\s*(?:\([^)\n]{1,40}\))?\s*[—–-]", re.MULTILINE)
 _ANCHOR = re.compile(
     rf"\b(?P<rel>[Tt]omorrow|[Tt]oday|[Yy]esterday|[Tt]onight),?\s+(?:{_WEEKDAY},?\s+)?"
@@ -184,7 +195,11 @@ def find_reference(body: str, published: str | None, published_basis: str | None
             if day:
                 return Reference(day, f"published line: '{match.group().strip()}'", source=match.span())
     match = _DATELINE.search(head)
-    if match:
+    if match and match.group("numday"):
+        day = _safe_date(int(match.group("numyear")), int(match.group("nummonth")), int(match.group("numday")))
+        if day:
+            return Reference(day, f"dateline: '{match.group().rstrip(' —–-')}'", source=match.span())
+    elif match:
         month = _month(match.group("month") or match.group("month2"))
         day_number = int(match.group("day") or match.group("day2"))
         if match.group("year"):
@@ -317,6 +332,8 @@ def _tense(before: str, after: str) -> str:
         # tells the story's past; under "has told" or "will" it points ahead.
         if cue.group().lower().startswith("to "):
             return any(p < cue.start() for p in simple_past)
+        if cue.group().lower() in _PRESENT_FOR_FUTURE and 0 <= anchor - cue.end() <= 4:
+            return False  # "before the council meets on 2 June": the present tense points ahead
         return cue.group().lower() in _WEAK_FUTURE
 
     strong = [m.start() for m in future if not is_weak(m)]
@@ -400,6 +417,29 @@ def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: 
     if match.group("iso"):
         day = _safe_date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
         return _Mention(start, end, day) if day else None
+    if match.group("dotted"):
+        day = _safe_date(int(match.group("dy")), int(match.group("dm")), int(match.group("dd")))
+        return _Mention(start, end, day) if day else None
+    if match.group("dayrange"):
+        if reference is None:
+            return None
+        month = _month(match.group("rmonth"))
+        first = _year_for(month, int(match.group("rd1")), reference, tense)
+        last = _safe_date(first.year, month, int(match.group("rd2"))) if first else None
+        if first is None or last is None or last < first:
+            return None
+        return _Mention(start, end, first, last, kind="window")
+    if match.group("ordinal"):
+        if reference is None:
+            return None
+        number = int(match.group("od"))
+        month_start = reference.replace(day=1)
+        for months_ahead in (0, 1):
+            first = (month_start + dt.timedelta(days=32 * months_ahead)).replace(day=1)
+            day = _safe_date(first.year, first.month, number)
+            if day and day >= reference:
+                return _Mention(start + match.group().find("the"), end, day)
+        return None
     if match.group("mdy") or match.group("dmy"):
         suffix = "" if match.group("mdy") else "2"
         month = _month(match.group("month" + suffix))
@@ -514,6 +554,11 @@ def find_events(body: str, sentences: list[Sentence], reference: Reference,
         mention = _resolve(match, body, ref_day, tense)
         if mention is None:
             continue
+        if match.group("wdprefix") and "following" in match.group("wdprefix") and mentions:
+            # "the trial resumes on Thursday 8 October ... closing speeches the following Monday"
+            anchor_day = mentions[-1][0].day
+            target = WEEKDAYS[match.group("weekday3").lower()]
+            mention.day = anchor_day + dt.timedelta(days=(target - anchor_day.weekday()) % 7 or 7)
         # One date written two ways side by side: "tomorrow, May 12th", "Friday, March 13".
         if mentions and mentions[-1][0].day == mention.day and re.fullmatch(
                 r",?\s*", body[mentions[-1][0].end:mention.start]):

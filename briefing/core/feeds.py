@@ -80,14 +80,15 @@ def read_feed(data: bytes, path: str) -> list[Document | LoadFailure]:
         return [LoadFailure(path, f"cannot read {path}: not an RSS or Atom feed")]
     feed_info = parsed.get("feed") or {}
     feed_title = _text_field(feed_info, "title")
+    feed_author = _author(feed_info)  # Atom: entries without an author inherit the feed's
     warnings = [f"feed is not well-formed ({problem}): read leniently"] if problem else []
     return [
-        _item_document(entry, f"{path}#{number}", feed_title, warnings)
+        _item_document(entry, f"{path}#{number}", feed_title, feed_author, warnings)
         for number, entry in enumerate(entries, start=1)
     ]
 
 
-def _item_document(entry: Any, path: str, feed_title: str | None,
+def _item_document(entry: Any, path: str, feed_title: str | None, feed_author: str | None,
                    warnings: list[str]) -> Document | LoadFailure:
     from briefing.core.load import document_from_extracted, html_to_text
 
@@ -107,7 +108,7 @@ def _item_document(entry: Any, path: str, feed_title: str | None,
         body,
         title=_text_field(entry, "title"),
         source=feed_title,
-        author=_author(entry),
+        author=_author(entry) or feed_author,
         published=published,
         published_basis=FEED_DATE_BASIS if published else None,
         warnings=list(warnings),
@@ -142,15 +143,21 @@ def _text_field(container: Any, key: str) -> str | None:
     return " ".join(value.split()) or None
 
 
+_EMAIL_AND_NAME = re.compile(r"[^\s()@]+@[^\s()]+\s*\(([^()]{1,100})\)")
+
+
 def _author(entry: Any) -> str | None:
+    """The item's author: RSS gives "email (Name)", Atom and dc:creator give a name."""
+    author = entry.get("author")
+    if isinstance(author, str):
+        email_and_name = _EMAIL_AND_NAME.fullmatch(author.strip())
+        if email_and_name:
+            return email_and_name.group(1)
+        if author.strip() and "@" not in author:
+            return author
     detail = entry.get("author_detail") or {}
     name = detail.get("name") if isinstance(detail, dict) else None
-    if isinstance(name, str) and name.strip():
-        return name
-    author = entry.get("author")
-    if isinstance(author, str) and author.strip() and "@" not in author:
-        return author
-    return None
+    return name if isinstance(name, str) and name.strip() and "@" not in name else None
 
 
 def _iso_date(raw: Any, parsed: Any) -> str | None:

@@ -240,3 +240,23 @@ def test_pronouns_follow_the_subject_and_agree_in_gender():
         "Ivo Marsh": ["Every clinic stays."],
         "Nell Orme": ["Nobody wrote it down"],
     }
+
+
+def test_more_date_forms():
+    # 2026-10-01 is a Thursday.
+    body = ("The trial resumes on Thursday 8 October, with closing speeches the following Monday; "
+            "the jury could retire on the 14th. A festival will run 12–14 November. "
+            "The regulator gave it 30 days to reply. On Monday the jury heard evidence.")
+    article = analyse(body, "2026-10-01")
+    assert days(article) == [dt.date(2026, 10, 8), dt.date(2026, 10, 12), dt.date(2026, 10, 14),
+                             dt.date(2026, 10, 31), dt.date(2026, 11, 12)]
+    festival = [e for e in article.events if e.kind == "window"][0]
+    assert festival.until == dt.date(2026, 11, 14)
+
+
+def test_numeric_dateline_and_present_tense_for_the_future():
+    body = ("KEHL / STRASBOURG, 21.05.2026 – The mayor said he wanted a deal before the council meets on "
+            "2 June.")
+    article = analyse(body)
+    assert article.reference_time == dt.date(2026, 5, 21)
+    assert days(article) == [dt.date(2026, 6, 2)]
