@@ -11,10 +11,16 @@ from briefing.core.sentences import Sentence
 from briefing.model import Event, Span
 
 DEFAULT_SENTENCES = 4
-_DECISION = re.compile(
-    r"\b(?:will|must|agreed|ordered|demanded|proposed|announced|approved|rejected|voted|decided|"
-    r"warned|called for|plans?|set to|scheduled|deadline|expected|threatened|insisted|ruled|"
-    r"signed|launch|strike|ceasefire|talks|vote|ballot|summit|until|by)\b", re.IGNORECASE)
+# Words that carry a decision, a demand or what comes next. Matched word by word: one pass
+# of a plain word pattern is much faster than a large alternation tried at every position.
+_DECISION_WORDS = frozenset(
+    """
+    will must agreed ordered demanded proposed announced approved rejected voted decided warned plans plan
+    scheduled deadline expected threatened insisted ruled signed launch strike ceasefire talks vote ballot
+    summit until by
+    """.split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
 _WHOLE = re.compile(r"[.!?…][\"'”’»)]*$")
 
 
@@ -26,7 +32,7 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
     quoted_sorted = sorted(quoted)
     quote_index = skip_index = 0
     deadline_starts = {mention.start for event in events if event.kind == "deadline" for mention in event.mentions}
-    decision_starts = [match.start() for match in _DECISION.finditer(body)]
+    decision_starts = [match.start() for match in _WORD.finditer(body) if match.group().lower() in _DECISION_WORDS]
     candidates: list[tuple[float, Sentence]] = []
     rank = 0
     for sentence in sentences:
