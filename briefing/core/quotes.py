@@ -38,6 +38,9 @@ class QuotePiece:
     paragraph: int
     group: int = -1
     """Pieces of one run-on quote share a group number."""
+    bare: str | None = None
+    """Words quoted without marks: "answer" (a Q&A transcript's A: paragraph) or "signed" (a
+    paragraph with an attribution line under it, as a block quote or an embedded post)."""
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
@@ -202,10 +205,43 @@ def find_quote_pieces(body: str) -> list[QuotePiece]:
     covered = [(piece.open_mark if piece.open_mark is not None else piece.start,
                 (piece.close_mark + 1) if piece.close_mark is not None else piece.end) for piece in doubles]
     singles = _single_pieces(body, paras, covered)
-    pieces = sorted(doubles + singles, key=lambda piece: piece.start)
+    marked = doubles + singles
+    bare = _bare_pieces(body, paras, marked)
+    pieces = sorted(marked + bare, key=lambda piece: piece.start)
     trimmed: list[QuotePiece] = []
     for piece in pieces:
         piece.start, piece.end = _trim(body, piece.start, piece.end)
         if piece.end > piece.start:
             trimmed.append(piece)
     return trimmed
+
+
+_ATTRIBUTION_LINE = re.compile(r"[—–]\s*(?:@\w|[A-Z])")
+_QUESTION = re.compile(r"Q\s*[:.]\s")
+_ANSWER = re.compile(r"A\s*[:.]\s")
+
+
+def _bare_pieces(body: str, paras: list, marked: list[QuotePiece]) -> list[QuotePiece]:
+    """Quotes without quotation marks: the answers of a Q&A transcript, and a paragraph signed by
+    an attribution line under it ("— Name, title" or "— Name (@handle)")."""
+    with_marks = {piece.paragraph for piece in marked}
+    questions = sum(1 for para in paras if _QUESTION.match(body, para.start))
+    answers = [para for para in paras if _ANSWER.match(body, para.start)]
+    transcript = questions >= 2 and len(answers) >= 2
+    pieces: list[QuotePiece] = []
+    for number, para in enumerate(paras):
+        if transcript and _ANSWER.match(body, para.start):
+            start = _ANSWER.match(body, para.start).end()  # type: ignore[union-attr]
+            pieces.append(QuotePiece(start, para.end, None, None, number, 20_000 + number, bare="answer"))
+            continue
+        if number in with_marks or number + 1 >= len(paras) or _ATTRIBUTION_LINE.match(body, para.start):
+            continue
+        signature = paras[number + 1]
+        if signature.end - signature.start <= 120 and _ATTRIBUTION_LINE.match(body, signature.start):
+            pieces.append(QuotePiece(para.start, para.end, None, None, number, 30_000 + number, bare="signed"))
+    if transcript:
+        # A quote inside an answer belongs to the answer ("My predecessor used to say, ...").
+        answer_spans = [(piece.start, piece.end) for piece in pieces if piece.bare == "answer"]
+        marked[:] = [piece for piece in marked
+                     if not any(start <= piece.start < end for start, end in answer_spans)]
+    return pieces

@@ -49,6 +49,7 @@ _NAME_OR_PRONOUN = re.compile(
     rf"(?P<pronoun>\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b)|(?P<name>{NAME})")
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                      "miss": "f", "dame": "f", "lady": "f"}
+_SIGNED_HANDLE = re.compile(rf"(?P<name>{NAME})\s*\((?P<handle>@\w+)\)")
 _WHICH_AFTER = re.compile(r",\s+which\b")
 _WHO_AFTER = re.compile(r",\s+(?:who|whose)\b")
 _DOTTED_NAME_ENDS = frozenset({"Co", "Inc", "Jr", "Sr", "Ltd", "Corp", "Bros", "St", "Mt"})
@@ -104,6 +105,7 @@ class _Entity:
     """Registration order: the earlier of two equally recent entities wins a lookup."""
     gender: str | None = None
     """"m" or "f" when the article's pronouns or honorifics say so; pronouns must agree."""
+    first_seen: int = -1
 
     @property
     def surname(self) -> str:
@@ -169,7 +171,7 @@ class _Registry:
         name = name.strip().rstrip(",")
         entity = self._find(name, position)
         if entity is None:
-            entity = _Entity(self._fullest(name, kind), kind, number=len(self.entities))
+            entity = _Entity(self._fullest(name, kind), kind, number=len(self.entities), first_seen=position)
             if entity.name != name:
                 entity.aliases.add(name)
             self.entities.append(entity)
@@ -554,6 +556,9 @@ class _Attributor:
             while pending is not None and pending[0] < piece.start:
                 self._touch(pending)
                 pending = next(mention_iter, None)
+            if piece.bare is not None:
+                last_entity = self._attribute_bare(piece, unattributed)
+                continue
             sentence = self._sentence_at(piece.start) or self._sentence_at(max(0, piece.start - 1))
             para_start = self.body.rfind("\n", 0, piece.start) + 1
             para_end = self.body.find("\n", piece.start)
@@ -660,6 +665,30 @@ class _Attributor:
         )
         return speakers, tuple(unattributed)
 
+    def _attribute_bare(self, piece: QuotePiece, unattributed: list[Quote]) -> _Entity | None:
+        """A Q&A answer goes to the interviewee; a signed paragraph to the name under it."""
+        entity: _Entity | None = None
+        via = None
+        if piece.bare == "answer":
+            entity = self._interviewee(piece.start)
+        else:
+            dash = self._dash_line(piece.end)
+            if dash is not None:
+                entity = self._resolve_dash(dash, None)
+                via = self._via(dash[1], dash[2])
+        quote = Quote(text=self.body[piece.start:piece.end], start=piece.start, end=piece.end, via=via)
+        if entity is None:
+            unattributed.append(quote)
+        else:
+            entity.quotes.append(quote)
+            entity.last_seen = max(entity.last_seen, piece.start)
+        return entity
+
+    def _interviewee(self, position: int) -> _Entity | None:
+        """The person a transcript's introduction presents first (not its "Interview by" byline)."""
+        people = [e for e in self.registry.entities if e.kind == "person" and 0 <= e.first_seen < position]
+        return min(people, key=lambda e: e.first_seen) if people else None
+
     def _adjacent(self, previous_end: int, para_start: int) -> bool:
         """Whether only blank lines separate the last quote's paragraph from this one."""
         return not self.mask[previous_end:para_start].strip()
@@ -714,6 +743,14 @@ class _Attributor:
             entity = self.registry.register(handle.group(), "handle", position)
             if clue is not None and clue.kind == "ref" and not entity.role:
                 entity.role = " ".join(clue.text.split()[1:])
+            return entity
+        signed = _SIGNED_HANDLE.match(who)
+        if signed:
+            # "— Jun Reyes (@junbuilds) March 3, 2026": a post embedded with its author and handle.
+            title, name = _clean_name(signed.group("name"))
+            entity = self.registry.register(name, "person", position, _title_role(title))
+            entity.aliases.add(signed.group("handle"))
+            self.registry._index(entity)
             return entity
         parts = [part.strip() for part in who.split(",")]
         title, name = _clean_name(parts[0])

@@ -260,3 +260,23 @@ def test_numeric_dateline_and_present_tense_for_the_future():
     article = analyse(body)
     assert article.reference_time == dt.date(2026, 5, 21)
     assert days(article) == [dt.date(2026, 6, 2)]
+
+
+def test_qa_transcript_answers_are_the_interviewees_quotes():
+    body = ("Interview by Kit Amberley\n\nMara Voss has run the lighthouse trust for ten years. She spoke to us.\n\n"
+            "Q: Why close it?\n\nA: Because the wall is hollow. My father said, \"Trust the sea.\" I do.\n\n"
+            "Q: What next?\n\nA: The board meets in January.")
+    article = analyse(body)
+    assert speakers(article) == {"Mara Voss": ['Because the wall is hollow. My father said, "Trust the sea." I do.',
+                                               "The board meets in January."]}
+
+
+def test_a_paragraph_signed_by_a_line_under_it_is_a_quote():
+    body = ("Customers seem to agree.\n\nThe hardest part was the one cron job nobody remembered.\n\n"
+            "— Hedda Lind, platform lead at Parcelo\n\nAnd this arrived yesterday:\n\n"
+            "Moved the whole fleet in one afternoon.\n\n— Jun Rey (@junbuilds) March 3, 2026")
+    article = analyse(body)
+    assert speakers(article) == {"Hedda Lind": ["The hardest part was the one cron job nobody remembered."],
+                                 "Jun Rey": ["Moved the whole fleet in one afternoon."]}
+    assert "@junbuilds" in article.speakers[1].aliases
+    assert article.speakers[0].role == "platform lead at Parcelo"
