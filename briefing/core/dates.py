@@ -50,7 +50,7 @@ _DATE_PATTERNS = re.compile(
         rf"{_MONTH.replace('month>', 'rmonth>')})",
         r"(?P<ordinal>\b(?:on|by|until|before|from|after) the (?P<od>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z]))",
         r"(?P<rel>\b(?:[Tt]omorrow|[Tt]onight|[Tt]oday|[Yy]esterday)\b)",
-        rf"(?P<wd>\b(?P<wdprefix>(?:next|this|last|coming|the following)\s+)?{_WEEKDAY.replace('weekday', 'weekday3')}{_PART}\b"
+        rf"(?P<wd>(?<!\ba )(?<!\bevery )(?<!\beach )(?<!\bany )\b(?P<wdprefix>(?:next|this|last|coming|the following)\s+)?{_WEEKDAY.replace('weekday', 'weekday3')}{_PART}\b"
         r"(?!s\b|\s+(?:mornings|afternoons|evenings|nights)\b)(?P<poss>[’']s)?)",
         r"(?P<nextweek>\b(?:next|the following)\s+(?P<unit>week|month|year)\b(?![’']s))",
         r"(?P<endof>\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<endunit>week|month|year|"
@@ -635,6 +635,7 @@ def _merge(events: list[Event]) -> tuple[Event, ...]:
 
 _LABEL_NOUNS: tuple[tuple[str, str], ...] = (
     (r"cease-?fire|truce|armistice", "Ceasefire"),
+    (r"prisoner (?:exchange|swap)|exchange of prisoners|prisoners", "Prisoner exchange"),
     (r"summit", "Summit"),
     (r"peace talks|talks|negotiations", "Talks"),
     (r"walk(?:s|ing)? out|walkouts?|strikes?|industrial action", "Strike"),
@@ -670,7 +671,7 @@ _LABEL_NOUNS: tuple[tuple[str, str], ...] = (
     (r"report", "Report"),
     (r"comments", "Comments due"),
     (r"ratifications?", "Ratification"),
-    (r"plans?|filing|file", "Filing"),
+    (r"filing|file|submit|submissions?", "Filing"),
     (r"window", "Window"),
     (r"deadline", "Deadline"),
     (r"claims?", "Claims"),
@@ -700,7 +701,7 @@ def event_label(body: str, sentence: Sentence | None, start: int, end: int) -> s
     """A short phrase a reader understands on its own: the event's noun, what happens, where."""
     left = sentence.start if sentence else max(0, start - 120)
     right = sentence.end if sentence else min(len(body), end + 120)
-    before = body[max(left, start - 120):start]
+    before = body[max(left, start - 160):start]
     after = re.split(r",\s+(?:and|but|while|as)\s|;|\sbut\s", body[end:min(right, end + 60)])[0]
     best: tuple[int, str, str] | None = None
     # Nearest wins, but the words that name what a story is about (ceasefire, talks, strike)
@@ -746,14 +747,16 @@ def _fallback_label(before: str, after: str) -> str:
     clause = re.split(r",\s|[;:—–(“”\"‘]|\bthat\b|\bwhich\b|\bwho\b|\band\b|\bsaid\b|\bsays\b", before)[-1]
     words = clause.split()
     if len(words) < 2:
-        words = re.split(r"[,;:—–(“”\"]", after)[0].split()[:7]
+        words = re.split(r"[,;:—–(“”\"]", after.lstrip(" —–-:*"))[0].split()[:7]
         while words and words[0].lower() in {"afternoon", "morning", "evening", "night", "at", "the"}:
             words.pop(0)
-    while words and words[-1].lower().strip(".,") in _TRAILING:
-        words.pop()
-    words = words[-7:]
     while words and words[0].lower() in _LEADING:
         words.pop(0)
+    # The clause's own subject reads best ("Prisoners held by each side are to be exchanged"):
+    # keep its start, and cut only a long clause, at a word that can end a phrase.
+    words = words[:9]
+    while words and words[-1].lower().strip(".,") in _TRAILING | _LEADING:
+        words.pop()
     phrase = " ".join(words).strip(" .,")
     return (phrase[:1].upper() + phrase[1:]) if phrase else "Event"
 

@@ -31,6 +31,8 @@ _TIME_FOLLOWERS = frozenset(
     et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest eastern central pacific mountain
     local monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight
     on at in to until and or the this next
+    jan january feb february mar march apr april may jun june jul july aug august sep sept september
+    oct october nov november dec december
     """.split()
 )
 _END = re.compile(r"[.!?…]+")
