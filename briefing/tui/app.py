@@ -48,6 +48,7 @@ class BriefingApp(App[int]):
         "widgets/quotes_pane.tcss",
         "widgets/deadlines_pane.tcss",
         "widgets/article_pane.tcss",
+        "widgets/search_bar.tcss",
     ]
     COMMANDS = App.COMMANDS | {BriefingCommands}
     ENABLE_COMMAND_PALETTE = True

@@ -25,7 +25,7 @@ class KeySpec:
     tooltip: str
     """One sentence for the help screen and footer tooltip."""
     group: str
-    """Where the key works: "Anywhere", "Panes" or "Lists"."""
+    """Where the key works: "Anywhere", "Panes", "Lists" or "Search" (typing a search)."""
     show: bool = False
     """Shown in the footer (kept to the few keys a newcomer needs)."""
 
@@ -39,7 +39,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("pane-article", "4", "4", "Article", "Go to the article text.", "Anywhere"),
     KeySpec("next-article", "n,right_square_bracket", "n ]", "Next art.", "Show the next article.", "Anywhere", show=True),
     KeySpec("previous-article", "p,left_square_bracket", "p [", "Prev art.", "Show the previous article.", "Anywhere"),
-    KeySpec("toggle-clock", "t", "t", "Clock", "Count down from the article's own time or from the real time.", "Anywhere", show=True),
+    KeySpec("toggle-clock", "t", "t", "Clock", "Count down from the article's own time or from the real time.", "Anywhere"),
     KeySpec("export", "e", "e", "Export", "Write the brief as Markdown to briefing-export.md here.", "Anywhere"),
     KeySpec("switch-theme", "ctrl+t", "ctrl+t", "Theme", "Switch to the next colour theme.", "Anywhere"),
     KeySpec("help", "question_mark,f1", "? f1", "Help", "Show this help.", "Anywhere", show=True),
@@ -53,6 +53,10 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("half-page-down", "ctrl+d", "ctrl+d", "Half down", "Move half a page down.", "Panes"),
     KeySpec("half-page-up", "ctrl+u", "ctrl+u", "Half up", "Move half a page up.", "Panes"),
     KeySpec("show-selection", "enter", "enter", "Show", "Highlight the selected quote, sentence or date in the article.", "Lists", show=True),
+    KeySpec("search", "slash", "/", "Search", "Search the article and its quotes (ignores case unless you type a capital).", "Anywhere", show=True),
+    KeySpec("next-match", "enter,down", "enter ↓", "Next", "Go to the next match.", "Search", show=True),
+    KeySpec("previous-match", "shift+enter,up", "↑ shift+enter", "Prev", "Go to the previous match (↑ where the terminal sends shift+enter as enter).", "Search", show=True),
+    KeySpec("close-search", "escape", "escape", "Clear", "Clear the search and go back to the pane you were in.", "Search", show=True),
 )
 """Every binding briefing defines, in the order the help screen lists them."""
 

@@ -54,3 +54,9 @@ def test_no_color_quote_selected_80x24(snap_compare, app_factory, briefing: Brie
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(app_factory(briefing), terminal_size=(80, 24),
                         run_before=settle_then_press("2", "j", "enter"))
+
+
+def test_search_80x24(snap_compare, app_factory, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
+    # Every match underlined and bold, the current one reversed; the quote holding it selected.
+    assert snap_compare(app_factory(briefing), terminal_size=(80, 24),
+                        run_before=settle_then_press("2", "slash", *"channel", "enter"))

@@ -15,14 +15,16 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from briefing.model import Article, Briefing
 from briefing.tui import keys
 from briefing.tui.messages import SpanChosen
+from briefing.tui.search import Match, find_matches, step_index
 from briefing.tui.widgets.article_pane import ArticlePane
 from briefing.tui.widgets.deadlines_pane import DeadlinesPane, event_key
 from briefing.tui.widgets.quotes_pane import QuotesPane, speaker_key
+from briefing.tui.widgets.search_bar import SearchBar, SearchInput
 from briefing.tui.widgets.summary_pane import SummaryPane
 
 PaneName = Literal["summary", "quotes", "deadlines", "article"]
@@ -47,6 +49,8 @@ class MainScreen(Screen[None]):
         keys.binding("next-article", "change_article(1)"),
         keys.binding("previous-article", "change_article(-1)"),
         keys.binding("toggle-clock", "toggle_clock"),
+        keys.binding("search", "search"),
+        keys.binding("close-search", "close_search", show=False),
     ]
 
     briefing: reactive[Briefing | None] = reactive(None, init=False)
@@ -58,6 +62,13 @@ class MainScreen(Screen[None]):
     list_pane: reactive[PaneName] = reactive("summary", init=False)
     """The list pane on show in the compact layout."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._matches: tuple[Match, ...] = ()
+        self._match_index = -1
+        self._quotes_matched = 0
+        self._pane_before_search: PaneName = "summary"
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="header-bar"):
             yield Static(Content("briefing"), id="article-label")
@@ -68,6 +79,7 @@ class MainScreen(Screen[None]):
                 yield QuotesPane(id="quotes-pane")
                 yield DeadlinesPane(id="deadlines-pane")
             yield ArticlePane(id="article-pane")
+        yield SearchBar(id="search-bar")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -150,6 +162,8 @@ class MainScreen(Screen[None]):
         self.query_one(DeadlinesPane).article = article
         self.query_one(ArticlePane).article = article
         self.refresh_clock()
+        if self.query_one(SearchBar).is_open:
+            self._search(self.query_one(SearchBar).term)
 
     @staticmethod
     def _no_articles_message(briefing: Briefing) -> str:
@@ -266,6 +280,67 @@ class MainScreen(Screen[None]):
         found.extend((f"Date: {event.label}", event_key(index))
                      for index, event in enumerate(article.events))
         return found
+
+    # -- search ----------------------------------------------------------------------
+
+    @property
+    def search_matches(self) -> tuple[Match, ...]:
+        """The body offsets of every match of the current search."""
+        return self._matches
+
+    def action_search(self) -> None:
+        """Open the search bar (keeping an earlier term) and type into it."""
+        bar = self.query_one(SearchBar)
+        if not bar.is_open:
+            self._pane_before_search = self.active_pane
+        # The matches are in the article: give it the room while the search is open.
+        self.add_class("-searching")
+        bar.open()
+
+    def action_close_search(self) -> None:
+        """Clear the search, if one is open."""
+        if self.query_one(SearchBar).is_open:
+            self.on_search_input_dismissed(SearchInput.Dismissed())
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search-input":
+            event.stop()
+            self._search(event.value)
+
+    def on_search_input_stepped(self, message: SearchInput.Stepped) -> None:
+        message.stop()
+        self._go_to_match(step_index(self._match_index, message.step, len(self._matches)))
+
+    def on_search_input_dismissed(self, message: SearchInput.Dismissed) -> None:
+        message.stop()
+        self.query_one(SearchBar).close()
+        self.remove_class("-searching")
+        self._matches = ()
+        self._match_index = -1
+        self.query_one(ArticlePane).show_matches(())
+        self.query_one(QuotesPane).mark_matches(())
+        self.action_focus_pane(self._pane_before_search)
+
+    def _search(self, term: str) -> None:
+        article = self.article
+        self._matches = find_matches(article.body, term) if article is not None else ()
+        self._match_index = -1
+        self._quotes_matched = self.query_one(QuotesPane).mark_matches(self._matches)
+        self._go_to_match(0 if self._matches else -1)
+
+    def _go_to_match(self, index: int) -> None:
+        self._match_index = index
+        self.query_one(ArticlePane).show_matches(self._matches, index)
+        bar = self.query_one(SearchBar)
+        if not bar.term.strip():
+            bar.show_count("")
+            return
+        if not self._matches:
+            bar.show_count("no match")
+            return
+        where = f" · {self._quotes_matched} in quotes" if self._quotes_matched else ""
+        bar.show_count(f"{index + 1} of {len(self._matches)}{where}")
+        self.query_one(QuotesPane).select_span(*self._matches[index])
 
     # -- messages --------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.content import Span as ContentSpan
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -27,6 +28,9 @@ except ImportError:  # pragma: no cover - a fallback if the private helper moves
 HIGHLIGHT_STYLE = "reverse underline"
 MENTION_STYLE = "underline"
 BOILERPLATE_STYLE = "dim"
+MATCH_STYLE = "bold underline"
+"""Every search match; the current one is also reversed, so both read without colour."""
+CURRENT_MATCH_STYLE = "reverse bold"
 
 
 def article_heading(article: Article) -> Content:
@@ -67,6 +71,8 @@ class ArticlePane(VerticalScroll, can_focus=True):
         self._body = Static("", classes="article--body")
         self._highlighted: tuple[int, int] | None = None
         self._also: tuple[tuple[int, int], ...] = ()
+        self._matches: tuple[tuple[int, int], ...] = ()
+        self._current_match = -1
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield self._heading
@@ -76,6 +82,13 @@ class ArticlePane(VerticalScroll, can_focus=True):
     def highlighted(self) -> tuple[int, int] | None:
         """The (start, end) body offsets currently highlighted, or None."""
         return self._highlighted
+
+    @property
+    def current_match(self) -> tuple[int, int] | None:
+        """The (start, end) body offsets of the search match in focus, or None."""
+        if 0 <= self._current_match < len(self._matches):
+            return self._matches[self._current_match]
+        return None
 
     def show_message(self, message: str) -> None:
         """Show an explanation instead of an article."""
@@ -87,6 +100,8 @@ class ArticlePane(VerticalScroll, can_focus=True):
     def watch_article(self, article: Article | None) -> None:
         self._highlighted = None
         self._also = ()
+        self._matches = ()
+        self._current_match = -1
         if article is None:
             self.show_message("No article.")
             return
@@ -103,7 +118,16 @@ class ArticlePane(VerticalScroll, can_focus=True):
         self._highlighted = (start, end)
         self._also = also
         self._render_body()
-        self.call_after_refresh(self._reveal)
+        self.call_after_refresh(self._reveal, self._highlighted)
+
+    def show_matches(self, matches: tuple[tuple[int, int], ...], current: int = -1) -> None:
+        """Mark every search match, reverse the `current` one and scroll it into view."""
+        self._matches = matches
+        self._current_match = current
+        self._render_body()
+        match = self.current_match
+        if match is not None:
+            self.call_after_refresh(self._reveal, match)
 
     def clear_highlight(self) -> None:
         """Remove the highlight."""
@@ -115,14 +139,16 @@ class ArticlePane(VerticalScroll, can_focus=True):
         article = self.article
         if article is None:
             return
-        body = Content(article.body)
-        for span in article.boilerplate:
-            body = body.stylize(BOILERPLATE_STYLE, span.start, span.end)
-        for start, end in self._also:
-            body = body.stylize(MENTION_STYLE, start, end)
+        # One list of spans, built once: a search for a common letter can mark thousands.
+        spans = [ContentSpan(span.start, span.end, BOILERPLATE_STYLE) for span in article.boilerplate]
+        spans.extend(ContentSpan(start, end, MENTION_STYLE) for start, end in self._also)
         if self._highlighted is not None:
-            body = body.stylize(HIGHLIGHT_STYLE, *self._highlighted)
-        self._body.update(body)
+            spans.append(ContentSpan(*self._highlighted, HIGHLIGHT_STYLE))
+        spans.extend(ContentSpan(start, end, MATCH_STYLE) for start, end in self._matches)
+        match = self.current_match
+        if match is not None:
+            spans.append(ContentSpan(*match, CURRENT_MATCH_STYLE))
+        self._body.update(Content(article.body, spans))
 
     def row_of(self, offset: int) -> int:
         """The screen row (within the pane's scrollable content) of body offset `offset`."""
@@ -146,10 +172,10 @@ class ArticlePane(VerticalScroll, can_focus=True):
         top = round(self.scroll_y)
         return top <= row < top + self.scrollable_content_region.height
 
-    def _reveal(self) -> None:
-        if self._highlighted is None:
+    def _reveal(self, span: tuple[int, int] | None) -> None:
+        if span is None or self.article is None:
             return
-        start, end = self._highlighted
+        start, end = span
         first = self.row_of(start)
         last = self.row_of(max(start, end - 1))
         height = self.scrollable_content_region.height

@@ -5,7 +5,7 @@ Selection is shown with a `▶` marker and reverse video, never by colour alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,8 +16,11 @@ from textual.widgets import Static
 
 from briefing.tui import keys
 from briefing.tui.messages import SpanChosen
+from briefing.tui.search import overlaps
 
 MARKER = "▶"
+MATCH_MARKER = "›"
+"""Beside an entry that holds a search match (the selection's ▶ wins)."""
 
 
 class Item(Horizontal):
@@ -46,6 +49,8 @@ class Item(Horizontal):
         """A name for the entry that commands can look up ("speaker:Dmitry Peskov")."""
         self._body = body
         self._marker = Static(Content(bullet), classes="item--marker")
+        self._selected = False
+        self._matched = False
 
     def compose(self) -> ComposeResult:
         yield self._marker
@@ -54,8 +59,19 @@ class Item(Horizontal):
 
     def set_selected(self, selected: bool) -> None:
         """Show or hide the selection marker."""
+        self._selected = selected
         self.set_class(selected, "-selected")
-        self._marker.update(Content(MARKER if selected else self.bullet))
+        self._show_marker()
+
+    def set_matched(self, matched: bool) -> None:
+        """Mark the entry as holding a search match, or not."""
+        self._matched = matched
+        self.set_class(matched, "-match")
+        self._show_marker()
+
+    def _show_marker(self) -> None:
+        marker = MARKER if self._selected else MATCH_MARKER if self._matched else self.bullet
+        self._marker.update(Content(marker))
 
 
 def text(value: str | Content, classes: str = "") -> Static:
@@ -114,6 +130,23 @@ class ItemPane(VerticalScroll, can_focus=True):
         """Select the item named `key`; False if there is none."""
         for index, item in enumerate(self.items):
             if item.key == key:
+                self._select(index)
+                return True
+        return False
+
+    def mark_matches(self, matches: Sequence[tuple[int, int]]) -> int:
+        """Mark the items whose span holds a search match; returns how many there are."""
+        count = 0
+        for item in self.items:
+            matched = item.span is not None and overlaps(item.span, matches)
+            item.set_matched(matched)
+            count += matched
+        return count
+
+    def select_span(self, start: int, end: int) -> bool:
+        """Select the first item whose span covers `start`–`end`; False if none does."""
+        for index, item in enumerate(self.items):
+            if item.span is not None and item.span[0] <= start and end <= item.span[1]:
                 self._select(index)
                 return True
         return False
