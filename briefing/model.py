@@ -93,12 +93,61 @@ class LoadFailure:
 
 
 @dataclass(frozen=True, slots=True)
+class SourcedQuote:
+    """A quote in the view across the stack, with the index of the article it is from."""
+
+    article: int
+    """Index into `Briefing.articles`."""
+    quote: Quote
+
+
+@dataclass(frozen=True, slots=True)
+class MergedSpeaker:
+    """One person across the stack: every article's entry for them, joined."""
+
+    name: str
+    """The fullest form of the name seen in any article."""
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    """The most specific role any article gives, else None."""
+    roles: tuple[str, ...] = ()
+    """Every distinct role the articles give, in the order first seen."""
+    quotes: tuple[SourcedQuote, ...] = ()
+
+    @property
+    def articles(self) -> tuple[int, ...]:
+        """The indexes of the articles that quote this speaker, ascending."""
+        return tuple(sorted({sourced.article for sourced in self.quotes}))
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """An event in the view across the stack, with the index of the article it is from."""
+
+    article: int
+    """Index into `Briefing.articles`."""
+    event: Event
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """The briefing across the stack: speakers merged across articles and one timeline."""
+
+    speakers: tuple[MergedSpeaker, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    """Every event of every article, soonest first."""
+    unattributed: tuple[SourcedQuote, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything the app shows: the analysed articles and the paths that failed."""
 
     now: dt.datetime
     articles: tuple[Article, ...] = ()
     failures: tuple[LoadFailure, ...] = ()
+    overview: Overview | None = None
+    """The view across the stack, when it was asked for (`core.merge.with_overview`)."""
 
 
 @dataclass(frozen=True, slots=True)
