@@ -19,6 +19,7 @@ from briefing.model import Briefing
 from briefing.tui import keys
 from briefing.tui.clock import Clock, as_utc, system_clock
 from briefing.tui.commands import BriefingCommands
+from briefing.tui.config import load_config
 from briefing.tui.messages import BriefingFailed, BriefingLoaded
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
@@ -68,6 +69,7 @@ class BriefingApp(App[int]):
         *,
         article_clock: bool = False,
         user_themes_dir: Path | None = None,
+        config_path: Path | None = None,
     ) -> None:
         """
         Args:
@@ -77,6 +79,7 @@ class BriefingApp(App[int]):
             theme: A theme name; unknown names fall back to the default, with a notice.
             article_clock: Start counting down from the articles' own time.
             user_themes_dir: Where user themes live (default: the XDG config folder).
+            config_path: The settings file (default: `config.yaml` in the XDG config folder).
         """
         # Textual picks its NO_COLOR filter before our theme exists; asking for native ANSI
         # colour makes it strip every colour (terminal defaults) rather than map the ANSI
@@ -85,7 +88,9 @@ class BriefingApp(App[int]):
         self.paths = list(paths or [])
         self.clock = clock if isinstance(clock, Clock) else Clock(clock or system_clock)
         """The time countdowns use; `t` switches it between article time and real time."""
-        self.requested_theme = theme
+        self.config = load_config(config_path)
+        """The reader's settings file, as far as it was usable."""
+        self.requested_theme = theme or self.config.theme
         self.article_clock = article_clock
         self.user_themes_dir = user_themes_dir
         self.briefing_theme_names: list[str] = []
@@ -95,6 +100,8 @@ class BriefingApp(App[int]):
         self.result: Briefing | None = None
         """The analysis on screen, once there is one."""
         self._initial = briefing
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
@@ -104,6 +111,11 @@ class BriefingApp(App[int]):
         super().set_keymap(keymap)
 
     def on_mount(self) -> None:
+        if self.config.problems:
+            self.notify(
+                "Some settings were skipped:\n" + "\n".join(self.config.problems),
+                title="Settings", severity="warning", markup=False, timeout=10,
+            )
         self._register_themes()
 
     def on_ready(self) -> None:
@@ -245,7 +257,7 @@ def run_tui(
         theme: A theme name, or None for the default.
         sample: The paths are the bundled sample, whose dates are in the past: start the
             countdowns from the articles' own time.
-        keymap: Key overrides by binding id (from the user's config).
+        keymap: Key overrides by binding id, on top of the config file's `keymap:`.
     """
     if now is not None:
         fixed = as_utc(now)
@@ -254,7 +266,7 @@ def run_tui(
         clock = Clock(system_clock)
     app = BriefingApp(paths, clock=clock, theme=theme, article_clock=sample)
     if keymap:
-        app.set_keymap(keymap)
+        app.set_keymap({**app.keymap, **keymap})
     app.run()
     if app.result is not None and app.result.failures:
         return 1

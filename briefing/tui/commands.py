@@ -1,5 +1,5 @@
 """The command palette's briefing commands: jump to a speaker or date, change article,
-switch theme, toggle the clock, export."""
+search, switch theme, toggle the clock, export."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ class BriefingCommands(Provider):
         found.append(("Next article", partial(main.action_change_article, 1), "Show the next article"))
         found.append(("Previous article", partial(main.action_change_article, -1),
                       "Show the previous article"))
+        found.append(("Search the article and quotes", main.action_search,
+                      "Type a word; enter goes to the next match, escape clears"))
         found.append(("Toggle clock: article time / real time", main.action_toggle_clock,
                       "Count down from the article's own time or from now"))
         for name in app.briefing_theme_names:

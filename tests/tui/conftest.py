@@ -177,11 +177,12 @@ def fixed_clock() -> Clock:
 
 @pytest.fixture
 def app_factory(tmp_path) -> Callable[..., BriefingApp]:  # type: ignore[no-untyped-def]
-    """Build an app over a ready briefing, with a fixed clock and no user themes."""
+    """Build an app over a ready briefing, with a fixed clock, no user themes or settings."""
 
     def make(briefing: Briefing, **kwargs: object) -> BriefingApp:
         kwargs.setdefault("clock", fixed_clock())
         kwargs.setdefault("user_themes_dir", tmp_path / "no-themes")
+        kwargs.setdefault("config_path", tmp_path / "no-config.yaml")
         return BriefingApp(briefing=briefing, **kwargs)  # type: ignore[arg-type]
 
     return make

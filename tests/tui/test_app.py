@@ -296,7 +296,8 @@ async def test_paths_are_analysed_in_a_worker(tmp_path, monkeypatch) -> None:  #
 
     monkeypatch.setattr(analyze_module, "analyze", fake_analyze)
     now = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
-    app = BriefingApp(["a.md"], clock=lambda: now, user_themes_dir=tmp_path)
+    app = BriefingApp(["a.md"], clock=lambda: now, user_themes_dir=tmp_path,
+                      config_path=tmp_path / "config.yaml")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -313,7 +314,7 @@ async def test_analysis_failure_is_shown_not_raised(tmp_path, monkeypatch) -> No
         raise RuntimeError("[bold]disk[/] on fire")
 
     monkeypatch.setattr(analyze_module, "analyze", broken)
-    app = BriefingApp(["a.md"], user_themes_dir=tmp_path)
+    app = BriefingApp(["a.md"], user_themes_dir=tmp_path, config_path=tmp_path / "config.yaml")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
