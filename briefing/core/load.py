@@ -210,8 +210,9 @@ def document_from_extracted(
 
 
 def html_to_text(html: str) -> str:
-    """The readable text of an HTML page or fragment, as pages are read (not yet cleaned)."""
-    return _read_html(html).text
+    """The readable text of an HTML fragment such as a feed item's content (not yet cleaned):
+    page furniture is dropped as in pages, but nothing is dropped for lack of paragraph text."""
+    return _read_html(html, fragment=True).text
 
 
 def _inline(value: str | None) -> str | None:
@@ -415,6 +416,10 @@ _VOID_TAGS = frozenset(
 _BLOCK_TAGS = frozenset(
     ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "article", "main", "header", "pre", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "caption", "address", "center", "body", "details", "summary"]
 )
+_LEAF_BLOCK_TAGS = frozenset(
+    ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dt", "dd", "caption", "address", "summary"]
+)
+"""Paragraph-like blocks: their text counts for the element around them when finding the story."""
 _SKIPPED_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search"])
 # Class or id words that mark page furniture rather than story.
 _FURNITURE = re.compile(
@@ -422,7 +427,7 @@ _FURNITURE = re.compile(
     r"|advert|sponsor|promo|most-?read|most-?popular|trending|breadcrumb|byline|author"
     r"|kicker|eyebrow|caption|credit|comment|paywall|modal|popup|toolbar|recommend|outbrain|taboola"
     r"|(?:^|[-_])ads?(?:$|[-_])|^meta$|[-_]meta$|^meta[-_]|(?:^|[-_])tags?$|timestamp"
-    r"|sr-only|visually-hidden|screen-reader",
+    r"|sr-only|visually-hidden|screen-reader|pull-?quote|(?:^|[-_])(?:poll|survey|quiz)(?:$|[-_])",
     re.IGNORECASE,
 )
 _BODY_CLASS = re.compile(
@@ -446,6 +451,10 @@ _DATE_META = {
 class _Frame:
     tag: str
     skip: bool
+    serial: int = 0
+    """This element's number in document order."""
+    block: int = 0
+    """The serial of the innermost block element holding this one (itself, if it is a block)."""
     candidate: int | None = None
     """Index into `_HtmlReader.candidates` when this element may be the article container."""
     byline: bool = False
@@ -487,6 +496,17 @@ class _HtmlReader(HTMLParser):
         self.byline: str | None = None
         self.in_h1 = False
         self.pre_depth = 0
+        self.serials = 0
+        self.block_parent: dict[int, int] = {0: 0}
+        """Block element serial -> the serial of the block element around it (0: the page)."""
+        self.leaf_blocks: set[int] = set()
+        """Serials of paragraph-like blocks, whose text belongs to the element around them."""
+        self.block_container: list[int] = []
+        """For each block of text: the serial of the element whose paragraphs it is one of."""
+        self.block_link_share: list[float] = []
+        """For each block of text: the share of its characters that are link text."""
+        self.text_owner = 0
+        self.link_chars = 0
 
     # -- structure
 
@@ -494,11 +514,16 @@ class _HtmlReader(HTMLParser):
         return bool(self.stack) and self.stack[-1].skip
 
     def _flush(self) -> None:
-        text = "".join(self.parts).strip()
+        raw = "".join(self.parts)
+        text = raw.strip()
         self.parts.clear()
         if text:
             self.blocks.append(text)
             self.block_is_h1.append(self.in_h1)
+            owner = self.text_owner
+            self.block_container.append(self.block_parent[owner] if owner in self.leaf_blocks else owner)
+            self.block_link_share.append(min(1.0, self.link_chars / max(1, len(raw.strip()))))
+        self.link_chars = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
@@ -513,7 +538,14 @@ class _HtmlReader(HTMLParser):
         skip = skip or (tag == "header" and not self.open_candidates)
         if tag in _BLOCK_TAGS and not parent_skip:
             self._flush()
-        frame = _Frame(tag, skip)
+        self.serials += 1
+        outer = self.stack[-1].block if self.stack else 0
+        frame = _Frame(tag, skip, self.serials, outer)
+        if tag in _BLOCK_TAGS:
+            frame.block = self.serials
+            self.block_parent[self.serials] = outer
+            if tag in _LEAF_BLOCK_TAGS:
+                self.leaf_blocks.add(self.serials)
         if not skip:
             rank = self._candidate_rank(tag, attributes)
             if rank:
@@ -585,6 +617,10 @@ class _HtmlReader(HTMLParser):
         if self.byline_parts is not None:
             self.byline_parts.append(data)
         if not self._skipping():
+            if not self.parts:
+                self.text_owner = self.stack[-1].block if self.stack else 0
+            if self.open_counts.get("a"):
+                self.link_chars += len(data.strip())
             self.parts.append(data if self.pre_depth else re.sub(r"[ \t\r\n]+", " ", data))
 
     # -- classification
@@ -629,10 +665,20 @@ def _is_byline(attributes: dict[str, str]) -> bool:
     return "byline" in words or "author" in words or attributes.get("rel") == "author"
 
 
-def _choose_blocks(reader: _HtmlReader) -> tuple[int, int]:
-    """The range of blocks in the article container: the largest <article> that holds the
-    body-text element (so the headline comes too), else the body-text element, else <main>,
-    else the whole page."""
+_LINK_HEAVY_SHARE = 0.6
+"""A block whose text is mostly link text ("Read more: <a>…</a>") is a pointer, not story."""
+_LINK_HEAVY_MAX_CHARS = 300
+
+
+def _choose_blocks(reader: _HtmlReader, fragment: bool = False) -> tuple[int, int]:
+    """The range of blocks that hold the story.
+
+    A marked-up container wins: the largest <article> that holds the body-text element (so
+    the headline comes too), else the body-text element, else <main>. But when that container
+    has less than half the text of the element with the most paragraph text (an <article>
+    teaser card beside an unmarked story), or there is none, that element wins: the blocks
+    from its first paragraph to its last. A fragment (a feed item) falls back to all of it.
+    """
     prefix = [0]
     for block in reader.blocks:
         prefix.append(prefix[-1] + len(block))
@@ -659,9 +705,44 @@ def _choose_blocks(reader: _HtmlReader) -> tuple[int, int]:
         chosen = body_text
     elif main is not None:
         chosen = main
-    if chosen is None or size(chosen) == 0:
-        return 0, len(reader.blocks)
-    return span(chosen)
+    densest = None if fragment else _densest_container(reader)
+    if chosen is not None and size(chosen) > 0:
+        first, end = span(chosen)
+        if densest is None or (first <= densest[0] and densest[1] <= end) or 2 * size(chosen) >= densest[2]:
+            return first, end
+    if densest is not None:
+        return densest[0], densest[1]
+    return 0, len(reader.blocks)
+
+
+def _densest_container(reader: _HtmlReader) -> tuple[int, int, int] | None:
+    """(first block, end block, text size) of the element whose own paragraphs hold the most
+    text that is not link text; None when no block has any."""
+    found: dict[int, list[int]] = {}
+    for index, (block, container, link_share) in enumerate(
+        zip(reader.blocks, reader.block_container, reader.block_link_share)
+    ):
+        if link_share >= 0.5:
+            continue
+        entry = found.setdefault(container, [index, index, 0])
+        entry[1] = index
+        entry[2] += len(block)
+    if not found:
+        return None
+    first, last, score = max(found.values(), key=lambda entry: entry[2])
+    return first, last + 1, score
+
+
+def _story_blocks(reader: _HtmlReader, first: int, end: int, fragment: bool) -> list[int]:
+    """The block indexes to keep from the chosen range: all but short link-heavy ones (pages only)."""
+    kept = []
+    for index in range(first, end):
+        if (not fragment and not reader.block_is_h1[index]
+                and reader.block_link_share[index] >= _LINK_HEAVY_SHARE
+                and len(reader.blocks[index]) <= _LINK_HEAVY_MAX_CHARS):
+            continue
+        kept.append(index)
+    return kept
 
 
 def _json_ld_fields(scripts: list[str]) -> dict[str, str]:
@@ -693,14 +774,19 @@ def _json_ld_fields(scripts: list[str]) -> dict[str, str]:
     return found
 
 
-def _read_html(text: str) -> _Extracted:
+def _read_html(text: str, fragment: bool = False) -> _Extracted:
     reader = _HtmlReader()
     reader.feed(text)
     reader.close()
-    first, end = _choose_blocks(reader)
-    extracted = _Extracted("\n\n".join(reader.blocks[first:end]))
+    first, end = _choose_blocks(reader, fragment)
+    kept = _story_blocks(reader, first, end, fragment)
+    page_h1 = next((index for index, is_h1 in enumerate(reader.block_is_h1) if is_h1), None)
+    if page_h1 is not None and page_h1 < first and not any(reader.block_is_h1[index] for index in kept):
+        # The story's element was found by its text and its headline sits just outside it.
+        kept.insert(0, page_h1)
+    extracted = _Extracted("\n\n".join(reader.blocks[index] for index in kept))
     meta, linked = reader.meta, _json_ld_fields(reader.json_ld)
-    headline = next((reader.blocks[index] for index in range(first, end) if reader.block_is_h1[index]), None)
+    headline = next((reader.blocks[index] for index in kept if reader.block_is_h1[index]), None)
     extracted.title = headline or meta.get("og:title") or linked.get("headline") or reader.page_title
     extracted.source = meta.get("og:site_name") or linked.get("publisher") or meta.get("application-name")
     if extracted.source is None and reader.page_title and extracted.title:
