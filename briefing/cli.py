@@ -1,4 +1,4 @@
-"""The command line: open the app, `analyze` to JSON/text/NDJSON, `export` to Markdown.
+"""The command line: open the app, `analyze` to JSON/text/NDJSON, `export` to Markdown or iCalendar.
 
 This is the only module that reads the machine's clock and the only one that imports the
 terminal app, and that only when the app is what was asked for, so `analyze`, `export` and
@@ -25,15 +25,16 @@ from briefing.errors import (
     UsageError,
     one_line,
 )
-from briefing.model import LoadFailure
+from briefing.model import Article, Briefing, LoadFailure
 
 PROG = "briefing"
 SUBCOMMANDS = ("open", "analyze", "export")
 
 USAGE = """\
 briefing [open] [PATH...] [--now ISO] [--theme NAME]
-       briefing analyze [--format FORMAT] [--now ISO] [--body] PATH...
-       briefing export [PATH...] [-o FILE] [--now ISO]"""
+       briefing analyze [--format FORMAT] [--now ISO] [--body] [--merge] PATH...
+       briefing export [PATH...] [-o FILE] [--format md|ics] [--now ISO]
+                       [--merge]"""
 
 DESCRIPTION = """\
 Read news articles in the terminal: a summary, who said what, and countdowns
@@ -89,14 +90,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_now(analyze)
     analyze.add_argument("--body", action="store_true", help="include each article's cleaned body text")
+    analyze.add_argument(
+        "--merge", action="store_true",
+        help='add a "briefing" object: speakers merged across articles, one timeline',
+    )
 
     export = commands.add_parser(
-        "export", prog=f"{PROG} export", help="write a Markdown brief", formatter_class=formatter,
-        description="Write a Markdown brief of the articles. With no PATH, the sample briefing.",
+        "export", prog=f"{PROG} export", help="write a Markdown brief or a calendar", formatter_class=formatter,
+        description=(
+            "Write a Markdown brief of the articles, or their deadlines as an iCalendar\n"
+            "file. With no PATH, the sample briefing."
+        ),
     )
     export.add_argument("paths", nargs="*", metavar="PATH", help="article file, folder or -")
     export.add_argument("-o", "--output", metavar="FILE", default="-", help="write here (default: - for stdout)")
+    export.add_argument(
+        "--format", choices=("md", "ics"), default=None,
+        help="md: Markdown brief; ics: deadlines as calendar events (default: from\n"
+        "FILE's extension, else md)",
+    )
     _add_now(export)
+    export.add_argument(
+        "--merge", action="store_true",
+        help="one brief across all articles: merged speakers and one timeline",
+    )
     return parser
 
 
@@ -141,11 +158,14 @@ def run_open(args: argparse.Namespace) -> int:
 
 def run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     now = parse_now(args.now)
+    if args.merge and args.format == "text":
+        raise UsageError("--merge works with --format json or ndjson")
     from briefing.core.analyze import analyze, iter_analyzed
     from briefing.views.json_view import article_to_dict, stream_end, to_contract
 
     if args.format == "ndjson":
         failures: list[LoadFailure] = []
+        kept: list[Article] = []  # only for --merge: streaming otherwise holds no article
         done = 0
         for item in iter_analyzed(args.paths, now=now):
             if isinstance(item, LoadFailure):
@@ -154,10 +174,21 @@ def run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
             stdout.write(json.dumps(article_to_dict(item, body=args.body), ensure_ascii=False) + "\n")
             stdout.flush()
             done += 1
-        stdout.write(json.dumps(stream_end(now, done)) + "\n")
+            if args.merge:
+                kept.append(item)
+        overview = None
+        if args.merge:
+            from briefing.core.merge import build_overview
+
+            overview = build_overview(Briefing(now=now, articles=tuple(kept)))
+        stdout.write(json.dumps(stream_end(now, done, overview), ensure_ascii=False) + "\n")
         stdout.flush()
         return _report(failures, stderr)
     briefing = analyze(args.paths, now=now)
+    if args.merge:
+        from briefing.core.merge import with_overview
+
+        briefing = with_overview(briefing)
     if args.format == "json":
         stdout.write(json.dumps(to_contract(briefing, body=args.body), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -168,21 +199,49 @@ def run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     return _report(briefing.failures, stderr)
 
 
+def _export_format(args: argparse.Namespace) -> str:
+    if args.format is not None:
+        return str(args.format)
+    return "ics" if str(args.output).lower().endswith((".ics", ".ical", ".ifb", ".icalendar")) else "md"
+
+
+def _write_stdout(stdout: TextIO, text: str, *, exact_newlines: bool = False) -> None:
+    """Write `text`; with `exact_newlines`, as UTF-8 bytes, so CRLF stays CRLF on every system."""
+    binary = getattr(stdout, "buffer", None) if exact_newlines else None
+    if binary is None:
+        stdout.write(text)
+        stdout.flush()
+        return
+    stdout.flush()
+    binary.write(text.encode("utf-8"))
+    binary.flush()
+
+
 def run_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     now = parse_now(args.now)
     from briefing.core.analyze import analyze
     from briefing.fsutil import write_atomic
-    from briefing.views.markdown_view import render_markdown
 
+    export_format = _export_format(args)
     briefing = analyze(args.paths or _sample_paths(), now=now)
     if briefing.articles or not briefing.failures:
-        clock = "set with --now" if args.now is not None else "this machine's clock"
-        markdown = render_markdown(briefing, clock=clock)
-        if args.output == "-":
-            stdout.write(markdown)
-            stdout.flush()
+        if export_format == "ics":
+            from briefing.views.ics_view import render_ics
+
+            document = render_ics(briefing)
         else:
-            write_atomic(args.output, markdown)
+            from briefing.views.markdown_view import render_markdown
+
+            if args.merge:
+                from briefing.core.merge import with_overview
+
+                briefing = with_overview(briefing)
+            clock = "set with --now" if args.now is not None else "this machine's clock"
+            document = render_markdown(briefing, clock=clock)
+        if args.output == "-":
+            _write_stdout(stdout, document, exact_newlines=export_format == "ics")
+        else:
+            write_atomic(args.output, document)
     return _report(briefing.failures, stderr)
 
 

@@ -287,7 +287,7 @@ def merge_speakers(articles: Sequence[Article]) -> tuple[MergedSpeaker, ...]:
 
 def event_moment(event: Event, now: dt.datetime) -> dt.datetime:
     """When an event begins, as an aware time: a date at midnight and a naive time in `now`'s zone."""
-    zone = now.tzinfo or dt.timezone.utc
+    zone = now.tzinfo or dt.UTC
     when = event.when
     if not isinstance(when, dt.datetime):
         return dt.datetime.combine(when, dt.time(0), tzinfo=zone)

@@ -59,7 +59,7 @@ def fold_line(line: str) -> str:
 
 
 def _utc_stamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _date_value(day: dt.date) -> str:

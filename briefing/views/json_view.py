@@ -1,11 +1,25 @@
-"""The analysis as the JSON contract (CONTRACT.md, schema 1): plain dicts for `json.dumps`."""
+"""The analysis as the JSON contract (CONTRACT.md, schema 1): plain dicts for `json.dumps`.
+
+When the briefing carries its view across the stack (`--merge`), the top-level object gains
+`"briefing"`: merged speakers whose quotes name their article, and one timeline, soonest first.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from briefing.model import Article, Briefing, Event, Quote, Span, Speaker
+from briefing.model import (
+    Article,
+    Briefing,
+    Event,
+    MergedSpeaker,
+    Overview,
+    Quote,
+    SourcedQuote,
+    Span,
+    Speaker,
+)
 
 SCHEMA = 1
 
@@ -71,15 +85,45 @@ def article_to_dict(article: Article, *, body: bool = False) -> dict[str, Any]:
     return result
 
 
-def to_contract(briefing: Briefing, *, body: bool = False) -> dict[str, Any]:
-    """The whole briefing as the contract's top-level object."""
+def sourced_quote_to_dict(sourced: SourcedQuote) -> dict[str, Any]:
+    return {"article": sourced.article, **quote_to_dict(sourced.quote)}
+
+
+def merged_speaker_to_dict(speaker: MergedSpeaker) -> dict[str, Any]:
     return {
+        "name": speaker.name,
+        "aliases": list(speaker.aliases),
+        "role": speaker.role,
+        "roles": list(speaker.roles),
+        "articles": list(speaker.articles),
+        "quotes": [sourced_quote_to_dict(sourced) for sourced in speaker.quotes],
+    }
+
+
+def overview_to_dict(overview: Overview) -> dict[str, Any]:
+    """The contract's top-level `"briefing"` object: the view across the stack."""
+    return {
+        "speakers": [merged_speaker_to_dict(speaker) for speaker in overview.speakers],
+        "timeline": [{"article": entry.article, **event_to_dict(entry.event)} for entry in overview.timeline],
+        "unattributed": [sourced_quote_to_dict(sourced) for sourced in overview.unattributed],
+    }
+
+
+def to_contract(briefing: Briefing, *, body: bool = False) -> dict[str, Any]:
+    """The whole briefing as the contract's top-level object (with `"briefing"` when merged)."""
+    result: dict[str, Any] = {
         "schema": SCHEMA,
         "now": iso(briefing.now),
         "articles": [article_to_dict(article, body=body) for article in briefing.articles],
     }
+    if briefing.overview is not None:
+        result["briefing"] = overview_to_dict(briefing.overview)
+    return result
 
 
-def stream_end(now: dt.datetime, done: int) -> dict[str, Any]:
-    """The closing line of `--format ndjson`."""
-    return {"schema": SCHEMA, "now": iso(now), "done": done}
+def stream_end(now: dt.datetime, done: int, overview: Overview | None = None) -> dict[str, Any]:
+    """The closing line of `--format ndjson`, with the view across the stack when merged."""
+    result: dict[str, Any] = {"schema": SCHEMA, "now": iso(now), "done": done}
+    if overview is not None:
+        result["briefing"] = overview_to_dict(overview)
+    return result

@@ -10,7 +10,7 @@ import pytest
 from briefing.model import Article, Briefing, Event
 from briefing.views.ics_view import escape_text, fold_line, render_ics
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 NOW = dt.datetime(2026, 5, 20, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))  # 09:30 UTC
 CEST = dt.timezone(dt.timedelta(hours=2))
 

@@ -7,11 +7,17 @@ import datetime as dt
 import pytest
 
 from briefing.core.analyze import analyze
-from briefing.core.merge import build_overview, build_timeline, merge_speakers, roles_compatible, with_overview
+from briefing.core.merge import (
+    build_overview,
+    build_timeline,
+    merge_speakers,
+    roles_compatible,
+    with_overview,
+)
 from briefing.model import Article, Briefing, Event, MergedSpeaker, Quote, Speaker
 from briefing.resources import seeds_dir
 
-NOW = dt.datetime(2026, 5, 11, 12, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 5, 11, 12, 0, tzinfo=dt.UTC)
 
 
 def quote(text: str, start: int = 0) -> Quote:
@@ -118,7 +124,7 @@ def test_roles_compatible(left: str | None, right: str | None, fits: bool) -> No
 
 
 def test_timeline_is_soonest_first_across_articles() -> None:
-    utc = dt.timezone.utc
+    utc = dt.UTC
     first = Article(path="a.txt", body="", events=(
         Event(when=dt.date(2026, 5, 20), label="Vote", kind="scheduled", text="May 20", start=5, end=11),
         Event(when=dt.datetime(2026, 5, 14, 9, 0), label="Talks", kind="scheduled", text="Thursday 9am", start=20, end=32),
