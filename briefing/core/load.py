@@ -105,7 +105,7 @@ def documents_from_bytes(data: bytes, path: str, kind: str | None) -> list[Docum
 
 def load_folder(path: str) -> Iterator[Document | LoadFailure]:
     """Load a folder's articles, sorted by name, descending into subfolders that aren't hidden."""
-    found = list(_article_files(path))
+    found = list(article_files(path))
     if not found:
         yield LoadFailure(path, f"cannot read {path}: no articles (.txt, .md, .html, feeds) in folder")
         return
@@ -113,7 +113,9 @@ def load_folder(path: str) -> Iterator[Document | LoadFailure]:
         yield from load_file(file_path)
 
 
-def _article_files(folder: str) -> Iterator[str]:
+def article_files(folder: str) -> Iterator[str]:
+    """The article files under `folder` (by suffix), sorted by name, subfolders after files,
+    hidden files and folders skipped; unreadable folders are passed over."""
     pending = [folder]
     while pending:
         current = pending.pop()

@@ -476,3 +476,104 @@ def test_failures_do_not_stop_later_paths(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("Good.\n", encoding="utf-8")
     items = list(load_paths([str(tmp_path / "nope.txt"), str(tmp_path / "good.txt")]))
     assert [type(item) for item in items] == [LoadFailure, Document]
+
+
+# --- watching a folder (core.watch) ---------------------------------------------------------
+
+from briefing.core.watch import (  # noqa: E402 - grouped with the tests that use it
+    ADDED, CHANGED, REMOVED, FolderChange, FolderWatcher, snapshot_folder, watch_articles, watch_folder,
+)
+
+
+def _touch(path: Path, text: str, mtime_ns: int | None = None) -> None:
+    path.write_text(text, encoding="utf-8")
+    if mtime_ns is not None:
+        os.utime(path, ns=(mtime_ns, mtime_ns))
+
+
+def test_snapshot_lists_article_files_only(tmp_path: Path) -> None:
+    _touch(tmp_path / "a.md", "# A\n\nText.")
+    _touch(tmp_path / "notes.docx", "not an article")
+    _touch(tmp_path / ".hidden.txt", "hidden")
+    (tmp_path / "sub").mkdir()
+    _touch(tmp_path / "sub" / "b.rss", "<rss/>")
+    assert sorted(snapshot_folder(str(tmp_path))) == [str(tmp_path / "a.md"), str(tmp_path / "sub" / "b.rss")]
+    assert snapshot_folder(str(tmp_path / "missing")) == {}
+
+
+def test_watcher_reports_added_changed_removed(tmp_path: Path) -> None:
+    _touch(tmp_path / "old.txt", "Old story.", 1_000_000_000_000_000_000)
+    _touch(tmp_path / "keep.txt", "Unchanged story.", 1_000_000_000_000_000_000)
+    watcher = FolderWatcher(str(tmp_path), settle=False)
+    assert watcher.poll() == []  # what was there at the start is the baseline
+    _touch(tmp_path / "new.html", "<p>New story.</p>")
+    _touch(tmp_path / "old.txt", "Old story.", 1_000_000_000_000_000_500)  # same size, new mtime
+    assert watcher.poll() == [
+        FolderChange(ADDED, str(tmp_path / "new.html")),
+        FolderChange(CHANGED, str(tmp_path / "old.txt")),
+    ]
+    assert watcher.poll() == []
+    (tmp_path / "new.html").unlink()
+    assert watcher.poll() == [FolderChange(REMOVED, str(tmp_path / "new.html"))]
+    assert watcher.paths == [str(tmp_path / "keep.txt"), str(tmp_path / "old.txt")]
+
+
+def test_watcher_sees_a_file_replaced_atomically(tmp_path: Path) -> None:
+    _touch(tmp_path / "a.txt", "Version one.", 2_000_000_000_000_000_000)
+    watcher = FolderWatcher(str(tmp_path), settle=False)
+    _touch(tmp_path / "tmp.part", "Version two.", 2_000_000_000_000_000_000)  # same size and mtime
+    os.replace(tmp_path / "tmp.part", tmp_path / "a.txt")
+    assert watcher.poll() == [FolderChange(CHANGED, str(tmp_path / "a.txt"))]
+
+
+def test_settling_waits_until_a_file_holds_still(tmp_path: Path) -> None:
+    watcher = FolderWatcher(str(tmp_path))
+    _touch(tmp_path / "big.md", "# Half")
+    assert watcher.poll() == []  # first seen: maybe still being written
+    _touch(tmp_path / "big.md", "# Half written, now whole.")
+    assert watcher.poll() == []  # it moved again
+    assert watcher.poll() == [FolderChange(ADDED, str(tmp_path / "big.md"))]
+    assert watcher.poll() == []
+
+
+def test_watch_folder_yields_batches_and_stops(tmp_path: Path) -> None:
+    polls = []
+
+    def fake_sleep(seconds: float) -> None:
+        polls.append(seconds)
+        if len(polls) == 1:
+            _touch(tmp_path / "one.txt", "First.")
+            _touch(tmp_path / "two.txt", "Second.")
+        if len(polls) == 3:
+            (tmp_path / "one.txt").unlink()
+
+    batches = list(watch_folder(str(tmp_path), 0.5, sleep=fake_sleep, should_stop=lambda: len(polls) >= 4))
+    assert batches == [
+        (FolderChange(ADDED, str(tmp_path / "one.txt")), FolderChange(ADDED, str(tmp_path / "two.txt"))),
+        (FolderChange(REMOVED, str(tmp_path / "one.txt")),),
+    ]
+    assert polls == [0.5, 0.5, 0.5, 0.5]
+
+
+def test_watch_articles_analyses_what_arrives(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from briefing.model import Article
+
+    polls = []
+
+    def fake_sleep(seconds: float) -> None:
+        polls.append(seconds)
+        if len(polls) == 1:
+            _touch(tmp_path / "story.txt", "Pool closes\n\nThe pool will close on May 2, the council said.")
+            (tmp_path / "feed.rss").write_bytes((Path(__file__).parent.parent / "data" / "feeds" / "rdf_wire.xml").read_bytes())
+
+    clock = lambda: dt.datetime(2026, 3, 1, 12, 0)  # noqa: E731
+    results = list(watch_articles(str(tmp_path), clock, 0.1, sleep=fake_sleep, should_stop=lambda: len(polls) >= 3))
+    assert [(change.kind, change.path) for change, _ in results] == [
+        (ADDED, str(tmp_path / "feed.rss")), (ADDED, str(tmp_path / "story.txt")),
+    ]
+    (_, feed_items), (_, story_items) = results
+    assert [item.path for item in feed_items] == [f"{tmp_path / 'feed.rss'}#1"]
+    (story,) = story_items
+    assert isinstance(story, Article) and story.title == "Pool closes" and story.summary
