@@ -17,7 +17,7 @@ from textual.binding import Keymap
 
 from briefing.model import Briefing
 from briefing.tui import keys
-from briefing.tui.clock import Clock, as_utc, system_clock
+from briefing.tui.clock import Clock, as_utc, briefing_time, system_clock
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.config import load_config
 from briefing.tui.messages import BriefingFailed, BriefingLoaded
@@ -27,13 +27,6 @@ from briefing.tui.themes import DEFAULT_THEME, load_all_themes
 
 EXPORT_NAME = "briefing-export.md"
 """The file `e` writes in the current folder."""
-
-
-def article_time_of(briefing: Briefing) -> dt.datetime | None:
-    """The latest article reference time, aware UTC; a bare date counts as 09:00 UTC."""
-    times = [as_utc(article.reference_time, date_hour=9)
-             for article in briefing.articles if article.reference_time is not None]
-    return max(times) if times else None
 
 
 class BriefingApp(App[int]):
@@ -194,7 +187,8 @@ class BriefingApp(App[int]):
 
     def _deliver(self, briefing: Briefing) -> None:
         self.result = briefing
-        self.clock.set_article_time(article_time_of(briefing))
+        # The screen re-anchors article time to each article it shows.
+        self.clock.set_article_time(briefing_time(briefing))
         self.clock.use("article" if self.article_clock else "real")
         for failure in briefing.failures:
             self.notify(f"{failure.path}: {failure.message}", title="Could not read",

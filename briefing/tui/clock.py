@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from briefing.model import Article, Briefing
 
 ClockMode = Literal["real", "article"]
 
@@ -29,6 +32,19 @@ def as_utc(value: dt.date | dt.datetime, *, date_hour: int = 0) -> dt.datetime:
             return value.replace(tzinfo=dt.timezone.utc)
         return value.astimezone(dt.timezone.utc)
     return dt.datetime(value.year, value.month, value.day, date_hour, tzinfo=dt.timezone.utc)
+
+
+def article_time(article: Article) -> dt.datetime | None:
+    """When `article` was written, aware UTC; a bare date counts as 09:00 UTC."""
+    if article.reference_time is None:
+        return None
+    return as_utc(article.reference_time, date_hour=9)
+
+
+def briefing_time(briefing: Briefing) -> dt.datetime | None:
+    """The latest article time in `briefing`, for articles that carry no date of their own."""
+    times = [time for time in map(article_time, briefing.articles) if time is not None]
+    return max(times) if times else None
 
 
 def format_day(value: dt.date | dt.datetime) -> str:

@@ -368,3 +368,45 @@ async def test_export_writes_markdown_in_the_current_folder(app_factory, briefin
         assert exported.exists()
         assert "Porthaven" in exported.read_text(encoding="utf-8")
         assert any(str(exported) in str(n.message) for n in app._notifications)
+
+
+async def test_article_time_is_the_shown_articles_own(app_factory, harbour) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+    import datetime as dt
+
+    from briefing.model import Article
+
+    later = dataclasses.replace(harbour, reference_time=dt.date(2025, 5, 15), title="Later")
+    undated = Article(path="undated.md", body="No date here.")
+    app = app_factory(Briefing(now=harbour.reference_time, articles=(harbour, later, undated)),
+                      article_clock=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        label = app.screen.query_one("#clock-label")
+        assert "May 11, 2025" in plain(label)
+        await pilot.press("3")
+        await pilot.pause()
+        assert countdowns(app)[0].startswith("UPCOMING")  # dredging starts May 14
+        await pilot.press("n")
+        await pilot.pause()
+        assert "May 15, 2025" in plain(label)
+        assert countdowns(app)[0].startswith("PASSED")
+        await pilot.press("n")
+        await pilot.pause()
+        # An undated article counts from the latest article time in the briefing.
+        assert app.clock.mode == "article" and "May 15, 2025" in plain(label)
+
+
+async def test_a_held_key_scrolls_the_article_a_row_per_repeat(app_factory, briefing: Briefing) -> None:
+    from textual import events
+
+    app = app_factory(briefing)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        # A held key reaches the app as a burst of key events within one frame.
+        for _ in range(6):
+            app.post_message(events.Key("j", "j"))
+        await pilot.pause()
+        assert app.screen.query_one(ArticlePane).scroll_y == 6

@@ -51,6 +51,10 @@ class HelpScreen(ModalScreen[None]):
                 tooltip="Close the help."),
         Binding("j,down", "scroll(1)", "Down", show=False),
         Binding("k,up", "scroll(-1)", "Up", show=False),
+        Binding("space,pagedown,ctrl+d", "scroll(10)", "Page down", show=False),
+        Binding("b,pageup,ctrl+u", "scroll(-10)", "Page up", show=False),
+        Binding("g,home", "scroll(-1000)", "Top", show=False),
+        Binding("G,end", "scroll(1000)", "Bottom", show=False),
     ]
 
     def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
@@ -77,4 +81,7 @@ class HelpScreen(ModalScreen[None]):
             )
 
     def action_scroll(self, rows: int) -> None:
-        self.query_one("#help-body", VerticalScroll).scroll_relative(y=rows, animate=False)
+        # Immediate, so a burst of held-key repeats all count.
+        self.query_one("#help-body", VerticalScroll).scroll_relative(
+            y=rows, animate=False, immediate=True
+        )

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Input, Static
 
 from briefing.model import Article, Briefing
 from briefing.tui import keys
+from briefing.tui.clock import article_time, briefing_time
 from briefing.tui.messages import SpanChosen
 from briefing.tui.search import Match, find_matches, step_index
 from briefing.tui.widgets.article_pane import ArticlePane
@@ -161,6 +162,10 @@ class MainScreen(Screen[None]):
         self.query_one(QuotesPane).article = article
         self.query_one(DeadlinesPane).article = article
         self.query_one(ArticlePane).article = article
+        clock = getattr(self.app, "clock", None)
+        if clock is not None:
+            # Article time is this article's own: an older article counts from its day.
+            clock.set_article_time(article_time(article) or briefing_time(briefing))
         self.refresh_clock()
         if self.query_one(SearchBar).is_open:
             self._search(self.query_one(SearchBar).term)

@@ -52,14 +52,14 @@ class ArticlePane(VerticalScroll, can_focus=True):
     """One article's text, scrollable by keys, showing the span chosen in a list pane."""
 
     BINDINGS = [
-        keys.binding("cursor-down", "scroll_down"),
-        keys.binding("cursor-up", "scroll_up"),
+        keys.binding("cursor-down", "scroll_rows(1)"),
+        keys.binding("cursor-up", "scroll_rows(-1)"),
         keys.binding("first", "scroll_home"),
         keys.binding("last", "scroll_end"),
-        keys.binding("page-down", "page_down"),
-        keys.binding("page-up", "page_up"),
-        keys.binding("half-page-down", "half_page(1)"),
-        keys.binding("half-page-up", "half_page(-1)"),
+        keys.binding("page-down", "scroll_pages(1)"),
+        keys.binding("page-up", "scroll_pages(-1)"),
+        keys.binding("half-page-down", "scroll_pages(0.5)"),
+        keys.binding("half-page-up", "scroll_pages(-0.5)"),
     ]
 
     article: reactive[Article | None] = reactive(None, init=False, always_update=True)
@@ -188,7 +188,14 @@ class ArticlePane(VerticalScroll, can_focus=True):
                 immediate=True,
             )
 
-    def action_half_page(self, direction: int) -> None:
-        self.scroll_relative(
-            y=direction * max(1, self.scrollable_content_region.height // 2), animate=False
-        )
+    # Key scrolling is immediate: a held key arrives as a burst within one frame, and a
+    # deferred scroll would start every step of the burst from the same row.
+
+    def action_scroll_rows(self, rows: int) -> None:
+        """Scroll by `rows` lines."""
+        self.scroll_relative(y=rows, animate=False, immediate=True)
+
+    def action_scroll_pages(self, pages: float) -> None:
+        """Scroll by `pages` screens (0.5 is half a screen)."""
+        rows = max(1, int(self.scrollable_content_region.height * abs(pages)))
+        self.action_scroll_rows(rows if pages > 0 else -rows)
