@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from briefing.model import Article, Briefing, Event, Overview, Quote
-from briefing.views.countdown import countdown, is_passed
+from briefing.views.countdown import countdown, event_start, is_passed
 from briefing.views.json_view import iso
 
 # Control characters (C0 but newline and tab, DEL, C1) and bidi overrides never reach the file.
@@ -77,7 +77,7 @@ def _event_when(event: Event) -> str:
 
 def _event_countdown(now: dt.datetime, event: Event) -> str:
     """The countdown words; a window that has begun counts to its end instead."""
-    if event.until is not None and is_passed(now, event.when) and not is_passed(now, event.until):
+    if event.until is not None and event_start(now, event.when) <= now and not is_passed(now, event.until):
         end = event.until
         if not isinstance(end, dt.datetime):
             end = end + dt.timedelta(days=1)  # a last day ends at the following midnight

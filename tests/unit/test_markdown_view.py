@@ -218,6 +218,10 @@ def test_countdowns_for_windows_and_overdue_deadlines() -> None:
     assert rows["Closed window"][2] == "passed 17d ago"
     assert rows["Missed"][2] == "OVERDUE, passed 2d ago"
     assert rows["Later"][2] == "in 11d 15h"
+    begins_today = Event(when=dt.date(2026, 5, 20), until=dt.date(2026, 5, 21), label="From today", kind="window",
+                         text="today and tomorrow", start=0, end=18)
+    today = Briefing(now=NOW, articles=(Article(path="a.txt", body="", events=(begins_today,)),))
+    assert table_rows(render_markdown(today))[0][2] == "under way, ends in 1d 15h"
 
 
 def test_sources_list_title_publication_date_and_path() -> None:
