@@ -47,6 +47,7 @@ _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m",
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b")
 _NAME_OR_PRONOUN = re.compile(
     rf"(?P<pronoun>\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b)|(?P<name>{NAME})")
+_REPORTED_BEFORE = re.compile(rf"\b(?:{SPEECH_VERB_RE}|that|whether|if|because|until|before)\s+$", re.IGNORECASE)
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                      "miss": "f", "dame": "f", "lady": "f"}
 _SIGNED_HANDLE = re.compile(rf"(?P<name>{NAME})\s*\((?P<handle>@\w+)\)")
@@ -497,7 +498,10 @@ class _Attributor:
         return self.registry.most_recent("person", clue.position, gender)
 
     def _learn_genders(self) -> None:
-        """A he/his or she/her in a sentence belongs to the nearest person named before it there."""
+        """A he/his or she/her in a sentence votes for the nearest person named before it there;
+        a pronoun inside reported speech ("said she had") belongs to someone else and is skipped."""
+        votes: dict[int, list[str]] = {}
+        people: dict[int, _Entity] = {}
         for sentence in self.sentences:
             text = self.mask[sentence.start:sentence.end]
             if not _GENDERED.search(text):
@@ -505,13 +509,20 @@ class _Attributor:
             last_person: _Entity | None = None
             for match in _NAME_OR_PRONOUN.finditer(text):
                 if match.group("pronoun"):
-                    if last_person is not None and last_person.gender is None:
-                        last_person.gender = _PRONOUN_GENDER[match.group("pronoun").lower()]
+                    if last_person is not None and not _REPORTED_BEFORE.search(text, max(0, match.start() - 12),
+                                                                                 match.start()):
+                        votes.setdefault(id(last_person), []).append(_PRONOUN_GENDER[match.group("pronoun").lower()])
+                        people[id(last_person)] = last_person
                     continue
                 _, name = _clean_name(match.group("name"))
                 entity = self.registry._find(name, sentence.start + match.start()) if name else None
                 if entity is not None and entity.kind == "person":
                     last_person = entity
+        for key, entity_votes in votes.items():
+            entity = people[key]
+            male, female = entity_votes.count("m"), entity_votes.count("f")
+            if entity.gender is None and max(male, female) >= 2 * min(male, female) and male != female:
+                entity.gender = "m" if male > female else "f"
 
     # -- the pass ---------------------------------------------------------------------------------
     def _via(self, start: int, end: int) -> str | None:
