@@ -410,3 +410,26 @@ async def test_a_held_key_scrolls_the_article_a_row_per_repeat(app_factory, brie
             app.post_message(events.Key("j", "j"))
         await pilot.pause()
         assert app.screen.query_one(ArticlePane).scroll_y == 6
+
+
+@pytest.mark.parametrize("size", [(80, 24), (50, 30), (160, 48)])
+async def test_row_of_matches_the_drawn_lines(app_factory, briefing: Briefing, size) -> None:  # type: ignore[no-untyped-def]
+    from textual.content import Content
+
+    app = app_factory(briefing)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(ArticlePane)
+        body_widget = app.screen.query_one(".article--body")
+        body = pane.article.body
+        drawn = Content(body).wrap(body_widget.content_region.width)
+        assert len(drawn) == body_widget.virtual_region.height
+        top = body_widget.virtual_region.y
+        position = 0
+        for row, line in enumerate(drawn):
+            if not line.plain.strip():
+                continue
+            position = body.index(line.plain.strip(), position)
+            assert pane.row_of(position) == top + row, line.plain
+            last = position + len(line.plain.strip()) - 1
+            assert pane.row_of(last) == top + row, line.plain

@@ -6,6 +6,8 @@ The body is the exact string every offset points into, so a highlight is a style
 
 from __future__ import annotations
 
+import re
+
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.content import Span as ContentSpan
@@ -17,13 +19,7 @@ from briefing.model import Article
 from briefing.tui import keys
 from briefing.tui.clock import format_day
 
-try:  # Textual's own line breaker, so row numbers match what is drawn.
-    from textual._wrap import divide_line
-except ImportError:  # pragma: no cover - a fallback if the private helper moves
-
-    def divide_line(text: str, width: int, tab_size: int = 8, fold: bool = True) -> list[int]:
-        return list(range(width, len(text), width))
-
+_WORD_END = re.compile(r"\S*")
 
 HIGHLIGHT_STYLE = "reverse underline"
 MENTION_STYLE = "underline"
@@ -151,20 +147,26 @@ class ArticlePane(VerticalScroll, can_focus=True):
         self._body.update(Content(article.body, spans))
 
     def row_of(self, offset: int) -> int:
-        """The screen row (within the pane's scrollable content) of body offset `offset`."""
+        """The screen row (within the pane's scrollable content) of body offset `offset`.
+
+        Rows are counted by Textual's own wrapping (`Content.get_height`), so they match
+        what is drawn: the lines before the offset's line, plus the wrapped rows of its
+        line up to the end of the offset's word. Greedy wrapping places a word the same
+        way whatever follows it, so the prefix wraps as the whole line does.
+        """
         if self.article is None:
             return 0
+        body = self.article.body
+        offset = max(0, min(offset, len(body)))
         width = max(1, self._body.content_region.width or self._body.size.width)
-        row = 0
-        line_start = 0
-        for line in self.article.body.split("\n"):
-            cuts = divide_line(line, width, fold=True) if line else []
-            if offset <= line_start + len(line):
-                column = offset - line_start
-                return self._body.virtual_region.y + row + sum(1 for cut in cuts if cut <= column)
-            row += len(cuts) + 1
-            line_start += len(line) + 1
-        return self._body.virtual_region.y + row
+        line_start = body.rfind("\n", 0, offset) + 1
+        rows_before = Content(body[: line_start - 1]).get_height({}, width) if line_start else 0
+        line_end = body.find("\n", offset)
+        word_end = _WORD_END.match(body, offset).end()  # type: ignore[union-attr]
+        if line_end != -1:
+            word_end = min(word_end, line_end)
+        rows_within = Content(body[line_start:word_end]).get_height({}, width) - 1
+        return self._body.virtual_region.y + rows_before + max(0, rows_within)
 
     def is_visible(self, offset: int) -> bool:
         """Whether body offset `offset` is inside the visible part of the pane."""
