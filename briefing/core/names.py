@@ -77,7 +77,8 @@ ORG_SUFFIXES = frozenset(
     pay group bank holdings partners agency authority council union association institute
     ministry department service services systems technologies motors energy media news network
     foundation university college committee commission board office party club united rovers fc
-    city press times post herald tribune journal gazette courier ledger
+    city press times post herald tribune journal gazette courier ledger society trust fund league
+    federation alliance coalition forum centre center hospital school academy ministry line lines
     """.split()
 )
 # Capitalised words that start sentences or name days and months: never a name on their own.

@@ -10,6 +10,7 @@ unattributed rather than guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -61,6 +62,15 @@ _SUBJECT_TAIL = re.compile(
     rf"(?:(?P<handle>@\w+)|(?P<pronoun>\b(?i:he|she|they|it)\b)|(?P<name>{NAME})|"
     rf"(?P<ref>\b(?i:the|its|their|his|her)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}))"
     r"(?P<appos>\s*,\s[^,“”\"]{1,120},)?\s*(?:\w+ly\s+)?$")
+_SUBJECT_TAIL_DIRECT = re.compile(
+    rf"(?:(?P<handle>@\w+)|(?P<pronoun>\b(?i:he|she|they|it)\b)|(?P<name>{NAME})|"
+    rf"(?P<ref>\b(?i:the|its|their|his|her)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}))"
+    r",?\s*(?:\w+ly\s+)?$")
+# "A spokeswoman for the council said": the organisation speaks through its spokesperson.
+_SPOKESPERSON_FOR = re.compile(
+    r"\b(?i:an?|the)\s+(?P<role>spokes(?:wo)?man|spokesperson|representative|press officer|"
+    r"press secretary)\s+(?:for|from|at)\s+(?P<org>(?i:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)"
+    r"(?:,[^,]{1,80},)?\s*$")
 _VERB_AT_END = re.compile(rf"\b({SPEECH_VERB_RE}|calls|called|dubbed|described)\b")
 _AFTER_VERB_FIRST = re.compile(
     rf"^[\s,]*(?:{SPEECH_VERB_RE})\s+(?:(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD},?\s+(?={NAME}))?(?P<subject>(?:@\w+|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}))")
@@ -125,6 +135,8 @@ class _Clue:
     kind: str  # "name", "handle", "pronoun", "ref"
     position: int
     role: str | None = None
+    org: bool = False
+    """The clue names an organisation speaking through someone ("a spokeswoman for the council")."""
 
 
 class _Registry:
@@ -221,6 +233,9 @@ class _Registry:
         if head in ORG_NOUNS:
             orgs = [e for e in candidates if e.kind == "org"]
             return max(orgs, key=lambda e: e.last_seen) if orgs else None
+        spoken_for = [e for e in candidates if e.kind == "org" and e.role and head in e.role.lower().split()]
+        if spoken_for:
+            return max(spoken_for, key=lambda e: e.last_seen)  # "the spokeswoman" of a named body
         heads = ROLE_SYNONYMS.get(head, {head})
         people = [e for e in candidates if e.kind == "person" and e.role
                   and heads & set(e.role.lower().replace(".", " ").split())]
@@ -296,6 +311,7 @@ class _Attributor:
         self.pieces = pieces
         self.registry = _Registry(body)
         self.mask = self._masked_body()
+        self._sentence_starts = [sentence.start for sentence in sentences]
 
     def _masked_body(self) -> str:
         chars = list(self.body)
@@ -399,7 +415,19 @@ class _Attributor:
         verb = _VERB_AT_END.search(frame)
         if verb:
             head = frame[:verb.start()].rstrip()
-            tail = _SUBJECT_TAIL.search(head)
+            spokes = _SPOKESPERSON_FOR.search(head)
+            if spokes:
+                org = spokes.group("org")
+                words = org.split()
+                label = " ".join(words[1:]) if words[0].lower() == "the" else org
+                if words[0].lower() == "the" and len(words) == 2 and label.lower() in ORG_NOUNS:
+                    clue = _Clue(org, "ref", start + spokes.start("org"), role=spokes.group("role"))
+                else:
+                    clue = _Clue(label[:1].upper() + label[1:], "name", start + spokes.start("org"),
+                                 role=spokes.group("role"))
+                clue.org = True
+                return clue
+            tail = self._pick_tail(_SUBJECT_TAIL_DIRECT.search(head), _SUBJECT_TAIL.search(head), start)
             if tail and re.search(r"\b(?:for|of|at|from|with|to|by|near|behind)\s+$", head[:tail.start()]):
                 # "A spokesperson for the mayor's office said": the subject is nobody we can name.
                 return None
@@ -421,6 +449,29 @@ class _Attributor:
         if colon:
             return self._first_subject(frame, start)
         return None
+
+    def _pick_tail(self, direct: re.Match[str] | None, appositive: re.Match[str] | None,
+                   offset: int) -> re.Match[str] | None:
+        """ "X, Y, said": the speaker is whichever of X and Y is a person. "Chief Executive of the
+        Trust, Owen Gale, said" -> Y; "Gareth Pendry, secretary of the Society, said" -> X."""
+        if direct is None or appositive is None or direct.start() == appositive.start():
+            return direct or appositive
+        if not direct.group("name"):
+            return direct
+
+        def is_person(match: re.Match[str]) -> bool:
+            if not match.group("name"):
+                return match.group("pronoun") is not None
+            _, name = _clean_name(match.group("name"))
+            entity = self.registry._find(name, offset + match.start()) if name else None
+            return (entity.kind == "person") if entity is not None else not is_org_name(name)
+
+        head = self.mask[max(0, offset + direct.start() - 12):offset + direct.start()]
+        if _PREPOSITION_BEFORE.search(head):
+            return appositive  # "secretary of the Kiln Lane Society, said": the society is inside the appositive
+        if is_person(direct):
+            return direct
+        return appositive if is_person(appositive) else direct
 
     def _first_subject(self, text: str, offset: int, leading: bool = False) -> _Clue | None:
         """The first person, handle, pronoun or role referent in a stretch of text; with
@@ -467,7 +518,7 @@ class _Attributor:
                 return self.registry.register(label[:1].upper() + label[1:], "org", clue.position)
             return None
         known = self.registry._find(clue.text, clue.position)
-        kind = known.kind if known else ("org" if is_org_name(clue.text) else "person")
+        kind = known.kind if known else ("org" if clue.org or is_org_name(clue.text) else "person")
         if known is None and len(clue.text.split()) == 1 and kind == "person":
             # A lone capitalised word that was never introduced may be an organisation.
             fuller = self.registry._fullest(clue.text, "org")
@@ -479,8 +530,9 @@ class _Attributor:
         """"she said": the subject of the nearest sentence before that names a person of the
         pronoun's gender, else the most recent such person mentioned."""
         gender = _PRONOUN_GENDER.get(clue.text)
-        sentence = self._sentence_at(clue.position)
-        index = self.sentences.index(sentence) if sentence is not None else len(self.sentences)
+        index = bisect_right(self._sentence_starts, clue.position) - 1
+        if index < 0:
+            index = 0
         for previous in reversed(self.sentences[max(0, index - 4):index]):
             lead = self._first_subject(self.mask[previous.start:previous.end], previous.start, leading=True)
             if lead is None or lead.kind == "pronoun":

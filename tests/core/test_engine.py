@@ -280,3 +280,11 @@ def test_a_paragraph_signed_by_a_line_under_it_is_a_quote():
                                  "Jun Rey": ["Moved the whole fleet in one afternoon."]}
     assert "@junbuilds" in article.speakers[1].aliases
     assert article.speakers[0].role == "platform lead at Parcelo"
+
+
+def test_spokesperson_speaks_for_the_organisation_and_appositives_pick_the_person():
+    body = ('Kelder Council has closed two roads.\n\nA spokeswoman for the council said: "Crews are out all night."\n\n'
+            'Chief Executive of the Westmoor Trust, Owen Gale, said: "We will rebuild."\n\n'
+            'Gareth Pendry, secretary of the Kiln Lane Society, said members had been "blindsided".')
+    assert speakers(analyse(body)) == {"Kelder Council": ["Crews are out all night."],
+                                       "Owen Gale": ["We will rebuild."], "Gareth Pendry": ["blindsided"]}
