@@ -48,7 +48,7 @@ ROLE_NOUNS = frozenset(
     ceo cfo cto coo deputy lieutenant sergeant colonel admiral major
     candidate organiser organizer activist campaigner resident engineer doctor nurse teacher
     student pilot driver worker member expert historian author playwright chef farmer justice
-    magistrate coroner
+    magistrate coroner employee staffer aide insider source witness neighbour neighbor
     """.split()
 )
 # Role words a referent may use for the same office: "the judge" for "Justice Corrigan".

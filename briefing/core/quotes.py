@@ -39,8 +39,10 @@ class QuotePiece:
     group: int = -1
     """Pieces of one run-on quote share a group number."""
     bare: str | None = None
-    """Words quoted without marks: "answer" (a Q&A transcript's A: paragraph) or "signed" (a
-    paragraph with an attribution line under it, as a block quote or an embedded post)."""
+    """Words quoted without marks: "answer" (a Q&A transcript's A: paragraph), "signed" (a
+    paragraph with an attribution line under it) or "embed" (a social post under its header)."""
+    signer: tuple[int, int] | None = None
+    """For an embedded post: the span of its "Name @handle · date" header line."""
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
@@ -216,6 +218,15 @@ def find_quote_pieces(body: str) -> list[QuotePiece]:
     return trimmed
 
 
+_EMBED_HEADER = re.compile(r"[^\n@]{2,60}\s@\w{2,30}\s*[·•|-]\s*[^\n]{0,40}$")
+_EMBED_STATS = re.compile(r"[\d.,]+[KkMm]?\s+(?:likes?|reposts?|retweets?|replies|views|comments|shares)\b")
+_EMBED_REPLYING = re.compile(r"Replying to @\w+")
+
+
+def _para_index(paras: list, start: int) -> int:
+    return next(index for index, para in enumerate(paras) if para.start == start)
+
+
 _ATTRIBUTION_LINE = re.compile(r"[—–]\s*(?:@\w|[A-Z])")
 _QUESTION = re.compile(r"Q\s*[:.]\s")
 _ANSWER = re.compile(r"A\s*[:.]\s")
@@ -225,11 +236,25 @@ def _bare_pieces(body: str, paras: list, marked: list[QuotePiece]) -> list[Quote
     """Quotes without quotation marks: the answers of a Q&A transcript, and a paragraph signed by
     an attribution line under it ("— Name, title" or "— Name (@handle)")."""
     with_marks = {piece.paragraph for piece in marked}
+    embedded: set[int] = set()
     questions = sum(1 for para in paras if _QUESTION.match(body, para.start))
     answers = [para for para in paras if _ANSWER.match(body, para.start)]
     transcript = questions >= 2 and len(answers) >= 2
     pieces: list[QuotePiece] = []
+    embed_header: tuple[int, int] | None = None
     for number, para in enumerate(paras):
+        if _EMBED_HEADER.match(body, para.start, para.end):
+            embed_header = (para.start, para.end)
+            continue
+        if embed_header is not None:
+            if _EMBED_STATS.match(body, para.start, para.end) or number - _para_index(paras, embed_header[0]) > 6:
+                embed_header = None
+                continue
+            if _EMBED_REPLYING.match(body, para.start, para.end):
+                continue
+            pieces.append(QuotePiece(para.start, para.end, None, None, number, 40_000 + number, bare="embed",
+                                     signer=embed_header))
+            continue
         if transcript and _ANSWER.match(body, para.start):
             start = _ANSWER.match(body, para.start).end()  # type: ignore[union-attr]
             pieces.append(QuotePiece(start, para.end, None, None, number, 20_000 + number, bare="answer"))
@@ -239,6 +264,9 @@ def _bare_pieces(body: str, paras: list, marked: list[QuotePiece]) -> list[Quote
         signature = paras[number + 1]
         if signature.end - signature.start <= 120 and _ATTRIBUTION_LINE.match(body, signature.start):
             pieces.append(QuotePiece(para.start, para.end, None, None, number, 30_000 + number, bare="signed"))
+    embed_spans = [(piece.start, piece.end) for piece in pieces if piece.bare == "embed"]
+    if embed_spans:
+        marked[:] = [piece for piece in marked if not any(start <= piece.start < end for start, end in embed_spans)]
     if transcript:
         # A quote inside an answer belongs to the answer ("My predecessor used to say, ...").
         answer_spans = [(piece.start, piece.end) for piece in pieces if piece.bare == "answer"]

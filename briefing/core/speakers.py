@@ -51,6 +51,7 @@ _NAME_OR_PRONOUN = re.compile(
 _REPORTED_BEFORE = re.compile(rf"\b(?:{SPEECH_VERB_RE}|that|whether|if|because|until|before)\s+$", re.IGNORECASE)
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                      "miss": "f", "dame": "f", "lady": "f"}
+_EMBED_SIGNER = re.compile(rf"(?P<name>{NAME})\s+(?P<handle>@\w+)")
 _SIGNED_HANDLE = re.compile(rf"(?P<name>{NAME})\s*\((?P<handle>@\w+)\)")
 _WHICH_AFTER = re.compile(r",\s+which\b")
 _WHO_AFTER = re.compile(r",\s+(?:who|whose)\b")
@@ -71,6 +72,10 @@ _SPOKESPERSON_FOR = re.compile(
     r"\b(?i:an?|the)\s+(?P<role>spokes(?:wo)?man|spokesperson|representative|press officer|"
     r"press secretary)\s+(?:for|from|at)\s+(?P<org>(?i:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3}?)"
     r"(?:,[^,]{1,80},)?\s*$")
+_WHO_TAIL = re.compile(rf"(?P<name>{NAME}),\s+who$")
+_AFTER_ACCORDING = re.compile(
+    rf"^[\s,]*(?i:according to)\s+(?:(?:[A-Za-z][\w’'\-]*\s+){{0,2}}(?i:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+)?"
+    rf"(?P<subject>{NAME})")
 _VERB_AT_END = re.compile(rf"\b({SPEECH_VERB_RE}|calls|called|dubbed|described)\b")
 _AFTER_VERB_FIRST = re.compile(
     rf"^[\s,]*(?:{SPEECH_VERB_RE})\s+(?:(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD},?\s+(?={NAME}))?(?P<subject>(?:@\w+|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}))")
@@ -239,7 +244,13 @@ class _Registry:
         heads = ROLE_SYNONYMS.get(head, {head})
         people = [e for e in candidates if e.kind == "person" and e.role
                   and heads & set(e.role.lower().replace(".", " ").split())]
-        return max(people, key=lambda e: e.last_seen) if people else None
+        if not people:
+            return None
+        person = max(people, key=lambda e: e.last_seen)
+        since = self.body[max(0, person.last_seen):max(0, position)]
+        if re.search(rf"\b(?i:a|an|another|one)\s+(?:[\w’'\-]+\s+){{0,2}}{re.escape(head)}\b", since):
+            return None  # "Another analyst, who asked not to be named, ... the analyst said": someone new
+        return person
 
     def most_recent(self, kind: str, before: int, gender: str | None = None) -> _Entity | None:
         candidates = [e for e in self.entities if e.kind == kind and 0 <= e.last_seen <= before
@@ -304,6 +315,16 @@ def _role_after(body: str, end: int) -> str | None:
     return role
 
 
+def _opens_clause(prefix: str) -> bool:
+    """Whether a subject after `prefix` opens its clause: nothing but sentence-initial words
+    ("The"), or an adverbial opener and a comma ("In response,", "Speaking to reporters,")."""
+    words = prefix.split()
+    if all(word.rstrip(",") in NOT_NAMES for word in words):
+        return True
+    first = words[0].rstrip(",")
+    return prefix.endswith(",") and (first in NOT_NAMES or first.endswith(("ing", "ed")))
+
+
 class _Attributor:
     def __init__(self, body: str, sentences: list[Sentence], pieces: list[QuotePiece]) -> None:
         self.body = body
@@ -332,6 +353,8 @@ class _Attributor:
                 continue
             if name.isupper() and len(name) > 3:
                 continue  # a dateline's place ("ST. LOUIS") or an acronym, not a person
+            if name.split()[-1].lower() in ROLE_NOUNS:
+                continue  # "Managing Director", "Chief Executive": a title standing alone
             start = match.start() + match.group().find(name)
             role = _title_role(title) or _role_before(self.mask, start) or _role_after(self.mask, match.end())
             known = self.registry._find(name, start)
@@ -397,7 +420,7 @@ class _Attributor:
     def clue_after(self, start: int, end: int) -> _Clue | None:
         """Attribution right after a closing mark: ', she said', 'said Nadia Hussain'."""
         frame = self.mask[start:end]
-        match = _AFTER_VERB_FIRST.match(frame) or _AFTER_SUBJECT_FIRST.match(frame)
+        match = _AFTER_VERB_FIRST.match(frame) or _AFTER_SUBJECT_FIRST.match(frame) or _AFTER_ACCORDING.match(frame)
         if not match:
             return None
         clue = self._clue_from_subject(match.group("subject"), start + match.start("subject"))
@@ -427,6 +450,12 @@ class _Attributor:
                                  role=spokes.group("role"))
                 clue.org = True
                 return clue
+            relative = _WHO_TAIL.search(head)
+            if relative:
+                # "..., according to chief executive Ingrid Hauge, who called the filing 'a pause'"
+                clue = self._clue_from_subject(relative.group("name"), start + relative.start("name"))
+                if clue is not None:
+                    return clue
             tail = self._pick_tail(_SUBJECT_TAIL_DIRECT.search(head), _SUBJECT_TAIL.search(head), start)
             if tail and re.search(r"\b(?:for|of|at|from|with|to|by|near|behind)\s+$", head[:tail.start()]):
                 # "A spokesperson for the mayor's office said": the subject is nobody we can name.
@@ -478,9 +507,8 @@ class _Attributor:
         `leading`, only one that opens the clause (after an adverbial opener like "In response,")."""
         for match in _ANY_SUBJECT.finditer(text):
             prefix = text[:match.start()].strip()
-            if leading and prefix and not prefix.endswith(",") and not all(
-                    word in NOT_NAMES or word.rstrip(",") in NOT_NAMES for word in prefix.split()[:1]):
-                return None
+            if leading and prefix and not _opens_clause(prefix):
+                continue
             group = next(g for g in ("handle", "pronoun", "ref", "name") if match.group(g))
             value = match.group(group)
             if group == "ref" and value.split()[-1].lower() not in ROLE_NOUNS | ORG_NOUNS:
@@ -734,6 +762,16 @@ class _Attributor:
         via = None
         if piece.bare == "answer":
             entity = self._interviewee(piece.start)
+        elif piece.bare == "embed" and piece.signer is not None:
+            header = self.body[piece.signer[0]:piece.signer[1]]
+            signed = _EMBED_SIGNER.match(header)
+            if signed:
+                _, name = _clean_name(signed.group("name"))
+                entity = self.registry.register(name, "person", piece.signer[0]) if name else None
+                if entity is not None:
+                    entity.aliases.add(signed.group("handle"))
+                    self.registry._index(entity)
+                via = self._via(max(0, piece.signer[0] - 300), piece.signer[0])
         else:
             dash = self._dash_line(piece.end)
             if dash is not None:

@@ -288,3 +288,22 @@ def test_spokesperson_speaks_for_the_organisation_and_appositives_pick_the_perso
             'Gareth Pendry, secretary of the Kiln Lane Society, said members had been "blindsided".')
     assert speakers(analyse(body)) == {"Kelder Council": ["Crews are out all night."],
                                        "Owen Gale": ["We will rebuild."], "Gareth Pendry": ["blindsided"]}
+
+
+def test_unnamed_people_stay_unnamed_and_embedded_posts_are_quotes():
+    body = ("Mira Holt, an analyst at Pike Securities, rates the stock a buy.\n\n"
+            'Another analyst, who asked not to be named, said cuts were coming. "Nobody flies everyone in to say '
+            'nothing," the analyst said.\n\n'
+            "Councillor Dana Whit posted on X on Wednesday:\n\n"
+            "Dana Whit @DanaWhitCllr · Mar 4\n\nThe bridge reopens on Monday.\n\n1.2K likes · 214 reposts")
+    article = analyse(body, "2026-03-05")
+    assert speakers(article) == {"Dana Whit": ["The bridge reopens on Monday."]}
+    assert "@DanaWhitCllr" in article.speakers[0].aliases
+    assert article.speakers[0].quotes[0].via == "X"
+    assert [q.text for q in article.unattributed] == ["Nobody flies everyone in to say nothing"]
+
+
+def test_participle_opener_before_the_subject():
+    body = ('Speaking to reporters at the PMRC offices, Mr. Suresh Kale, Managing Director, PMRC, said fares '
+            'would rise. "Our power bill has gone up by 38%," he said.')
+    assert speakers(analyse(body)) == {"Suresh Kale": ["Our power bill has gone up by 38%"]}
