@@ -150,6 +150,12 @@ def _single_closer(body: str, start: int, end: int) -> int | None:
 
 def _single_pieces(body: str, paras: list, covered: list[tuple[int, int]]) -> list[QuotePiece]:
     pieces: list[QuotePiece] = []
+    scan = body
+    if covered:
+        chars = list(body)
+        for left, right in covered:
+            chars[left:right] = "x" * (right - left)
+        scan = "".join(chars)
     cover_index = 0
     for number, para in enumerate(paras):
         resume = para.start
@@ -165,10 +171,9 @@ def _single_pieces(body: str, paras: list, covered: list[tuple[int, int]]) -> li
             after = body[index + 1] if index + 1 < para.end else " "
             if _is_word(before) or before in "’'" or not (_is_word(after) or after in "“\"…"):
                 continue
-            limit = para.end
-            if cover_index < len(covered) and covered[cover_index][0] < limit:
-                limit = covered[cover_index][0]
-            closer = _single_closer(body, index + 1, limit)
+            # A double-quoted phrase inside the single quote ('We were told "any week now",') is
+            # part of it: the closer is looked for in text where such phrases are blanked out.
+            closer = _single_closer(scan, index + 1, para.end)
             if closer is not None and closer > index + 1:
                 pieces.append(QuotePiece(index + 1, closer, index, closer, number, -1))
                 resume = closer + 1
@@ -207,6 +212,8 @@ def find_quote_pieces(body: str) -> list[QuotePiece]:
     covered = [(piece.open_mark if piece.open_mark is not None else piece.start,
                 (piece.close_mark + 1) if piece.close_mark is not None else piece.end) for piece in doubles]
     singles = _single_pieces(body, paras, covered)
+    outer = [(piece.start, piece.end) for piece in singles]
+    doubles = [piece for piece in doubles if not any(start <= piece.start < end for start, end in outer)]
     marked = doubles + singles
     bare = _bare_pieces(body, paras, marked)
     pieces = sorted(marked + bare, key=lambda piece: piece.start)

@@ -307,3 +307,9 @@ def test_participle_opener_before_the_subject():
     body = ('Speaking to reporters at the PMRC offices, Mr. Suresh Kale, Managing Director, PMRC, said fares '
             'would rise. "Our power bill has gone up by 38%," he said.')
     assert speakers(analyse(body)) == {"Suresh Kale": ["Our power bill has gone up by 38%"]}
+
+
+def test_double_quotes_inside_a_single_quote_stay_inside():
+    body = "'We've been told \"any week now\" since 2023,' said Morag Nell. 'We will believe it at the ramp.'"
+    assert speakers(analyse(body)) == {"Morag Nell": ['We\'ve been told "any week now" since 2023',
+                                                      "We will believe it at the ramp."]}
