@@ -255,7 +255,8 @@ _CREDIT_WORDS = frozenset(
     "team newsroom bureau the our de da van von del al bin".split()
 )
 _PUBLISHED_LINE = re.compile(
-    r"^\W{0,3}(?:first |last )?(?:published|updated|posted|issued)(?: on| at)?\s*:?\s+(?P<rest>.{1,80})$",
+    r"^\W{0,3}(?:(?:first |last )?(?:published|updated|posted|issued)|printable version|printed|print version|"
+    r"retrieved|accessed)(?: on| at)?\s*[:|]?\s+(?P<rest>.{1,80})$",
     re.IGNORECASE,
 )
 _DATE_WORD_LIST = (

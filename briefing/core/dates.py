@@ -53,7 +53,7 @@ _DATE_PATTERNS = re.compile(
         rf"(?P<wd>(?<!\ba )(?<!\bevery )(?<!\beach )(?<!\bany )\b(?P<wdprefix>(?:next|this|last|coming|the following)\s+)?{_WEEKDAY.replace('weekday', 'weekday3')}{_PART}\b"
         r"(?!s\b|\s+(?:mornings|afternoons|evenings|nights)\b)(?P<poss>[’']s)?)",
         r"(?P<nextweek>\b(?:next|the following)\s+(?P<unit>week|month|year)\b(?![’']s))",
-        r"(?P<endof>\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<endunit>week|month|year|"
+        r"(?P<endof>\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<endnext>next\s+)?(?P<endunit>week|month|year|"
         r"January|February|March|April|May|June|July|August|September|October|November|December)\b)",
         r"(?P<within>\b(?P<wprep>within|in|after)\s+(?:the\s+next\s+|another\s+)?(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|"
         r"ten|fourteen|thirty)\s+(?P<span>hours?|days?|weeks?|months?)\b)",
@@ -74,6 +74,7 @@ _US_ZONES = {"ET": -300, "Eastern": -300, "CT": -360, "Central": -360, "MT": -42
 _FUTURE_CUES = re.compile(
     r"\b(?:will|would|shall|'ll|’ll|is due|are due|due to|due|expected|set to|scheduled|planned|plans?|"
     r"to be held|to begin|to start|to meet|opens?|closes?|begins?|starts?|ends?|expires?|until|by|before|"
+    r"payable|effective|valid until|kicks? off|"
     r"deadline|must|could|may|might|no later than|no earlier than|from|next|upcoming|coming|tomorrow|"
     r"is to|are to|going to|shuts?|hopes? to|aims? to|intends? to|wants? to|await|awaits|waiting|"
     r"runs|run|goes|go ahead|takes? place|meet|meets|vote on|ready to|at the earliest|"
@@ -85,6 +86,7 @@ _PAST_CUES = re.compile(
     r"was|were|had|has been|have been|did|met|held|took|left|closed|opened|unveiled|won|lost|"
     r"signed|agreed|ended|launched|filed|found|ordered|hit|struck|broke|fell|rose|killed|died|"
     r"arrived|returned|released|published|reported|last|ago|since|previous|yesterday|accused|denied|"
+    r"having|posted|tweeted|retired|resigned|died|"
     r"fired|shelled|attacked|resigned|arrested|crashed|struck|stormed|raided|seized|sacked|heard|saw|sent|"
     r"gave|came|went|made|paid|spoke|wrote|brought|kept|led|ran|sat|sold|spent|stood|threw|sank|fled|caught|"
     r"fought|bought|built|felt|sought|taught|thought|withdrew|forgot|drove|flew|grew|knew|rode|shook|swore)\b",
@@ -93,7 +95,8 @@ _PAST_CUES = re.compile(
 # "had burned 18,400 acres by 6 a.m. Tuesday" is past.
 _WEAK_FUTURE = frozenset({"by", "until", "before", "from", "next", "coming", "runs", "run", "goes", "meet", "meets",
                           "opens", "open", "closes", "close", "begins", "begin", "starts", "start", "ends", "end"})
-_STRONG_PAST = frozenset({"said", "says", "told", "had", "was", "were", "did", "has", "have", "ago", "last",
+_STRONG_PAST = frozenset({"said", "says", "told", "had", "was", "were", "did", "has", "have", "ago", "last", "having",
+                          "posted", "died",
                           "since", "yesterday", "previous", "announced", "voted", "began", "started", "issued"})
 _PRESENT_FOR_FUTURE = frozenset({"meets", "meet", "opens", "open", "closes", "close", "begins", "begin", "starts",
                                  "start", "ends", "end", "runs", "run", "goes", "shuts"})
@@ -474,7 +477,7 @@ def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: 
             if delta < 7 and body[max(0, start - 1):start] != "":
                 # "next Monday" said on a weekend or late in the week means the coming one.
                 pass
-        elif prefix == "last" or match.group("poss") and tense != "future" or tense == "past":
+        elif prefix == "last" or tense == "past":
             delta = -((reference.weekday() - target) % 7)
         elif delta == 0 and tense == "unknown":
             delta = 0
@@ -490,12 +493,14 @@ def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: 
         return None
     if match.group("endof"):
         unit = match.group("endunit").lower()
+        ahead = 1 if match.group("endnext") else 0
         if unit == "week":
-            day = reference + dt.timedelta(days=6 - reference.weekday())
+            day = reference + dt.timedelta(days=6 - reference.weekday() + 7 * ahead)
         elif unit == "month":
-            day = _last_day(reference.year, reference.month)
+            first = (reference.replace(day=1) + dt.timedelta(days=32 * ahead)).replace(day=1)
+            day = _last_day(first.year, first.month)
         elif unit == "year":
-            day = dt.date(reference.year, 12, 31)
+            day = dt.date(reference.year + ahead, 12, 31)
         else:
             month = MONTHS[unit]
             year = reference.year if month >= reference.month else reference.year + 1
@@ -509,6 +514,8 @@ def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: 
     if match.group("within"):
         if tense != "future":
             return None  # "sold out within a day" counts from the story, not from today
+        if match.group("wprep") == "in" and not _STRONG_AHEAD.search(body, max(0, start - 80), start):
+            return None  # "sold its print run in a month": "in N days" needs a "will" to point ahead
         count_text = match.group("count").lower()
         count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text, 1)
         unit = match.group("span").rstrip("s")
@@ -525,6 +532,8 @@ def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: 
     return None
 
 
+_STRONG_AHEAD = re.compile(r"\b(?:will|would|shall|'ll|’ll|is due|are due|expected|set to|plans? to|going to|"
+                           r"scheduled|to be|must)\b", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|until|till|-|–|and)\s+$")
 
 

@@ -313,3 +313,12 @@ def test_double_quotes_inside_a_single_quote_stay_inside():
     body = "'We've been told \"any week now\" since 2023,' said Morag Nell. 'We will believe it at the ramp.'"
     assert speakers(analyse(body)) == {"Morag Nell": ['We\'ve been told "any week now" since 2023',
                                                       "We will believe it at the ramp."]}
+
+
+def test_end_of_next_month_payable_and_past_participles():
+    # 2026-08-03 is a Monday.
+    body = ("Guidelines will be published by the end of next month. The board kept its dividend, payable "
+            "September 1st. The jury, having retired on Monday afternoon, returned a verdict. "
+            "Her first book sold out in a month.")
+    article = analyse(body, "2026-08-05")
+    assert days(article) == [dt.date(2026, 9, 1), dt.date(2026, 9, 30)]
