@@ -95,11 +95,12 @@ _PAST_CUES = re.compile(
 # "had burned 18,400 acres by 6 a.m. Tuesday" is past.
 _WEAK_FUTURE = frozenset({"by", "until", "before", "from", "next", "coming", "runs", "run", "goes", "meet", "meets",
                           "opens", "open", "closes", "close", "begins", "begin", "starts", "start", "ends", "end"})
-_STRONG_PAST = frozenset({"said", "says", "told", "had", "was", "were", "did", "has", "have", "ago", "last", "having",
+_STRONG_PAST = frozenset({"said", "says", "told", "had", "was", "were", "did", "ago", "last", "having",
                           "posted", "died",
                           "since", "yesterday", "previous", "announced", "voted", "began", "started", "issued"})
 _PRESENT_FOR_FUTURE = frozenset({"meets", "meet", "opens", "open", "closes", "close", "begins", "begin", "starts",
                                  "start", "ends", "end", "runs", "run", "goes", "shuts"})
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)(?:\s+been)?\s+$", re.IGNORECASE)
 _SIMPLE_PAST = frozenset({"said", "told", "had", "was", "were", "did", "announced", "voted", "began", "started",
                           "issued"})
 _MODAL_BEFORE = re.compile(r"\b(?:to|be|will|would|could|should|must|may|might|shall)\s+$", re.IGNORECASE)
@@ -326,7 +327,9 @@ def _tense(before: str, after: str) -> str:
               if not (m.group().lower().startswith("to ") and m.start() >= anchor)]
     past = [m.start() for m in _PAST_CUES.finditer(window)
             if not _MODAL_BEFORE.search(window, max(0, m.start() - 12), m.start())]
-    strong_past = [p for p in past if window[p:p + 12].split()[0].lower().strip(".,") in _STRONG_PAST]
+    # Present perfect ("has been issued") reports news that may point ahead, so it is never strong.
+    strong_past = [p for p in past if window[p:p + 12].split()[0].lower().strip(".,") in _STRONG_PAST
+                   and not _PERFECT_BEFORE.search(window, max(0, p - 14), p)]
     simple_past = [p for p in strong_past if window[p:p + 12].split()[0].lower() in _SIMPLE_PAST
                    and not re.search(r"\b(?:has|have|had)\s+$", window[max(0, p - 6):p])]
 
@@ -534,7 +537,8 @@ def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: 
 
 _STRONG_AHEAD = re.compile(r"\b(?:will|would|shall|'ll|’ll|is due|are due|expected|set to|plans? to|going to|"
                            r"scheduled|to be|must)\b", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"^\s*(?:to|through|until|till|-|–|and)\s+$")
+_RANGE_JOIN = re.compile(
+    r"^\s*(?:to|through|until|till|-|–|and)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)\s+(?:on\s+)?)?$")
 
 
 def find_events(body: str, sentences: list[Sentence], reference: Reference,
@@ -689,6 +693,7 @@ _LABEL_NOUNS: tuple[tuple[str, str], ...] = (
     (r"offer", "Offer"),
     (r"kick-?off|fixture|derby|cup final", "Match"),
     (r"evacuation|containment", "Fire update"),
+    (r"warnings?|alerts?", "Warning"),
 )
 _KNOWN_LABELS = frozenset(
     f"{label}{suffix}" for _, label in _LABEL_NOUNS for suffix in ("", " begins", " closes", " opens", " deadline"))
@@ -745,7 +750,7 @@ def event_label(body: str, sentence: Sentence | None, start: int, end: int) -> s
 _VERB_LABELS = frozenset({"Ceasefire", "Strike", "Ballot", "Window", "Election", "Launch", "Talks", "Offer",
                           "Deal", "Early voting", "Vote", "Session", "Previews", "Festival", "Exhibition",
                           "Closure", "Works", "Applications", "Consultation", "Registration", "Refunds",
-                          "Launch window"})
+                          "Launch window", "Warning"})
 _TRAILING = frozenset("by until before from on at in to for of the a an and or that which".split())
 _LEADING = frozenset("and but or so that which who then also would will could can must should may might".split())
 

@@ -322,3 +322,11 @@ def test_end_of_next_month_payable_and_past_participles():
             "Her first book sold out in a month.")
     article = analyse(body, "2026-08-05")
     assert days(article) == [dt.date(2026, 9, 1), dt.date(2026, 9, 30)]
+
+
+def test_present_perfect_announces_a_window_ahead():
+    # 2026-11-18 is a Wednesday.
+    body = "An amber warning has been issued for the coast from 6pm Friday until 9am Saturday."
+    event = analyse(body, "2026-11-18").events[0]
+    assert (event.when, event.until, event.kind) == (dt.datetime(2026, 11, 20, 18, 0), dt.date(2026, 11, 21), "window")
+    assert event.label == "Warning begins"
