@@ -7,6 +7,8 @@ prints it as `briefing: error: <message>` and exits with the error's `exit_code`
 
 from __future__ import annotations
 
+import re
+
 EXIT_OK = 0
 """Everything was read and done."""
 EXIT_UNREADABLE = 1
@@ -17,9 +19,13 @@ EXIT_INTERRUPTED = 130
 """Interrupted with Ctrl-C (128 + SIGINT)."""
 
 
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def one_line(message: str) -> str:
-    """Collapse a message onto one line, so that stderr stays one line per problem."""
-    return " ".join(message.split())
+    """Collapse a message onto one line, so that stderr stays one line per problem; control
+    characters (a file name can hold an escape sequence) are dropped, never printed."""
+    return " ".join(_UNSAFE.sub(" ", message).split())
 
 
 class BriefingError(Exception):

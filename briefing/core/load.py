@@ -9,6 +9,8 @@ matter or `<meta>` tags. The text then goes through `core.clean` once; offsets s
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import json
 import os
@@ -48,14 +50,24 @@ class _Extracted:
 
 
 def load_paths(paths: list[str], stdin: TextIO | None = None) -> Iterator[Document | LoadFailure]:
-    """Load each path in order, expanding folders and feeds; `-` reads `stdin` (default `sys.stdin`)."""
+    """Load each path in order, expanding folders and feeds; `-` reads `stdin` (default `sys.stdin`).
+
+    File names are untrusted too: the path every view shows, and every failure message, is
+    cleaned of control characters and bidi overrides here, once."""
     for path in paths:
         if path == "-":
-            yield from load_stdin(sys.stdin if stdin is None else stdin)
+            items = load_stdin(sys.stdin if stdin is None else stdin)
         elif os.path.isdir(path):
-            yield from load_folder(path)
+            items = load_folder(path)
         else:
-            yield from load_file(path)
+            items = load_file(path)
+        for item in items:
+            if isinstance(item, LoadFailure):
+                yield LoadFailure(clean.clean_inline(item.path), clean.clean_inline(item.message))
+            elif clean.clean_inline(item.path) != item.path:
+                yield dataclasses.replace(item, path=clean.clean_inline(item.path))
+            else:
+                yield item
 
 
 def load_file(path: str) -> list[Document | LoadFailure]:
@@ -271,12 +283,17 @@ def _scalar(value: Any) -> str | None:
     return None
 
 
-def _names(value: Any) -> str | None:
-    """An author field: a name, a list of names, or mappings with a `name`."""
+def _names(value: Any, depth: int = 0) -> str | None:
+    """An author field: a name, a list of names, or mappings with a `name`.
+
+    Only two levels are read: a hostile file can nest (or alias) lists without end, and an
+    author is never deeper than a list of mappings."""
+    if depth > 2:
+        return None
     if isinstance(value, dict):
         return _scalar(value.get("name"))
     if isinstance(value, list):
-        names = [name for name in (_names(item) for item in value[:10]) if name]
+        names = [name for name in (_names(item, depth + 1) for item in value[:10]) if name]
         return ", ".join(names) or None
     return _scalar(value)
 
@@ -289,7 +306,8 @@ def _read_markdown(text: str) -> _Extracted:
 
         try:
             meta = yaml.safe_load(front_matter)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError, ValueError):
+            # RecursionError: front matter nested thousands deep; it is ignored, not fatal.
             meta = None
             extracted.warnings.append("front matter is not valid YAML: ignored")
         else:

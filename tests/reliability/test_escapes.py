@@ -188,30 +188,18 @@ def test_file_name_in_markdown_export(hostile_names: Path) -> None:
 
 
 @pytestmark_posix
-@pytest.mark.xfail(strict=True, reason=(
-    "bidi overrides in a file name reach stdout raw: briefing/views/json_view.py article_to_dict() "
-    "copies article.path, and cli.run_analyze dumps with ensure_ascii=False"
-))
 def test_file_name_in_json(hostile_names: Path) -> None:
     run = run_briefing("analyze", "--format", "json", "--now", NOW, str(hostile_names), cwd=hostile_names.parent)
     assert_clean_output(run, "json with a hostile file name")
 
 
 @pytestmark_posix
-@pytest.mark.xfail(strict=True, reason=(
-    "ESC/OSC in a file name reaches the terminal raw: briefing/views/text_view.py _render_article() "
-    "prints article.path (and uses it as the title fallback) unescaped"
-))
 def test_file_name_in_text(hostile_names: Path) -> None:
     run = run_briefing("analyze", "--format", "text", "--now", NOW, str(hostile_names), cwd=hostile_names.parent)
     assert_clean_output(run, "text with a hostile file name")
 
 
 @pytestmark_posix
-@pytest.mark.xfail(strict=True, reason=(
-    "ESC in an unreadable file's name reaches stderr raw: briefing/cli.py _report() prints "
-    "LoadFailure.message, built in core/load.py from the raw path; errors.one_line() keeps controls"
-))
 def test_file_name_in_error_line(hostile_names: Path) -> None:
     (hostile_names / HOSTILE_EMPTY_NAME).write_bytes(b"")
     run = run_briefing("analyze", "--now", NOW, str(hostile_names), cwd=hostile_names.parent)
