@@ -246,6 +246,13 @@ _BOILERPLATE = re.compile(
 )
 # A line that reports speech is story, even when it uses a plea's words ("'Sign up today,' the
 # mayor said"); copyright marks, bylines and published lines are recognised regardless.
+_BOILERPLATE_HINTS = (
+    "article", "story", "report", "piece", "post", "publish", "appeared", "distributed", "affected",
+    "sign up", "subscribe", "click", "tap here", "read", "see ", "related", "more on", "share",
+    "advertisement", "continue", "follow", "photo", "image", "illustration", "video", "inbox",
+    "journalism", "commission", "funded", "become a", "newsletter", "delivered",
+)
+"""Every `_BOILERPLATE` alternative contains one of these words (lowercase); a line with none is story."""
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 # Credit lines ("Reporting by Ana Ruiz in Lima; editing by Tom Hale"): names and these words only,
 # so "Reporting by the Gazette found that ..." stays story.
@@ -307,6 +314,9 @@ def is_boilerplate_line(line: str) -> bool:
         return "©" in line or "(c)" in line.lower() or not _REPORTED_SPEECH.search(line)
     if _CREDIT_LINE.match(line):
         return _is_credit_line(line)
+    lowered = line.lower()
+    if not any(hint in lowered for hint in _BOILERPLATE_HINTS):
+        return False  # most story lines share no word with any pattern: skip the slow search
     return bool(_BOILERPLATE.search(line)) and not _REPORTED_SPEECH.search(line)
 
 
