@@ -86,6 +86,14 @@ _ACCORDING = re.compile(rf"\b(?i:according to)\s+(?P<subject>@\w+|{NAME}|(?i:the
 _APPOSITIVE = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:“”\"()]{2,80}?)(?=\s*(?:,|\.|;|$|\bwho\b|\bsaid\b|\btold\b|\bat\b))")
 _ROLE_MODIFIER = re.compile(r"[A-Za-z][\w’'\-]*")
+# One tuple of words per `_VIA_PATTERNS` entry, in order: a pattern can only match text that
+# holds one of its words, so most patterns are skipped without a search.
+_VIA_HINTS: tuple[tuple[str, ...], ...] = (
+    ("according to",), ("interview with",),
+    ("broadcast", "interview", "programme", "program", "show", "podcast", "appearance"),
+    ("told",), ("via",), ("on ",), ("on ",), ("interview",), ("statement",),
+    ("conference", "briefing"), ("briefing",), ("told reporters",), ("page", "website", "blog"),
+)
 _ANY_SUBJECT = re.compile(
     rf"(?P<handle>@\w+)|(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|"
     rf"(?P<ref>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})|(?P<name>{NAME})")
@@ -607,7 +615,10 @@ class _Attributor:
     # -- the pass ---------------------------------------------------------------------------------
     def _via(self, start: int, end: int) -> str | None:
         text = self.mask[start:end]
-        for pattern, fixed in _VIA_PATTERNS:
+        lowered = text.lower()
+        for (pattern, fixed), hints in zip(_VIA_PATTERNS, _VIA_HINTS):
+            if not any(hint in lowered for hint in hints):
+                continue  # the pattern needs a word this stretch lacks
             match = pattern.search(text)
             if match:
                 if fixed:
