@@ -9,6 +9,7 @@ unattributed rather than guessed.
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -97,8 +98,7 @@ _VIA_HINTS: tuple[tuple[str, ...], ...] = (
 _ANY_SUBJECT = re.compile(
     rf"(?P<handle>@\w+)|(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|"
     rf"(?P<ref>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})|(?P<name>{NAME})")
-_MENTION = re.compile(
-    rf"(?P<name>{NAME})|(?P<ref>\b(?:[Tt]he|[Ii]ts)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}\b)")
+_REF_MENTION = re.compile(rf"\b(?:[Tt]he|[Ii]ts)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}\b")
 _DASH_LINE = re.compile(r"[—–-]{1,2}\s*(?P<who>[^\n]{1,160})$")
 _VIA_PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (re.compile(rf"\b(?i:according to) (?P<ch>{NAME})"), None),
@@ -289,6 +289,10 @@ def _title_role(title: str | None) -> str | None:
 def _role_before(body: str, start: int) -> str | None:
     """A lowercase role phrase right before a name: "Kremlin spokesperson Dmitry Peskov"."""
     window = body[max(0, start - 80):start]
+    last = window[:-2] if window.endswith(", ") else window
+    last_word = last.rsplit(None, 1)[-1].lower() if last.strip() else ""
+    if last_word not in ROLE_NOUNS:
+        return None  # the word before the name is not a job: no role here
     if window.endswith(", "):
         window = window[:-2] + " "  # "Portugal’s foreign minister, Catarina Meireles"
     cut = max(window.rfind(mark) for mark in ("\n", ". ", ",", ";", ":", " and ", " or ", "—", "(", "\u2063"))
@@ -354,18 +358,31 @@ class _Attributor:
 
     # -- registering the people an article introduces ------------------------------------------
     def scan_people(self) -> None:
-        """Register people introduced with a title, a role or an appositive, in reading order."""
+        """Register people introduced with a title, a role or an appositive, in reading order.
+
+        The capitalised runs found here are kept: the attribution pass walks the same list to
+        keep recency up to date, rather than scanning the text a second time."""
+        self._names: list[tuple[int, str]] = []
         for match in NAME_RE.finditer(self.mask):
             title, name = _clean_name(match.group())
             if not name or name in NOT_NAMES or not name[0].isupper():
                 continue
+            start = match.start() + match.group().find(name)
+            self._names.append((start, name))
             if name.isupper() and len(name) > 3:
                 continue  # a dateline's place ("ST. LOUIS") or an acronym, not a person
             if name.split()[-1].lower() in ROLE_NOUNS:
                 continue  # "Managing Director", "Chief Executive": a title standing alone
-            start = match.start() + match.group().find(name)
-            role = _title_role(title) or _role_before(self.mask, start) or _role_after(self.mask, match.end())
             known = self.registry._find(name, start)
+            if known is not None and (known.role or known.kind != "person"):
+                self.registry.register(name, known.kind, start)
+                self._note_honorific(known, title)
+                continue
+            role = _title_role(title) or _role_before(self.mask, start) or _role_after(self.mask, match.end())
+            if known is not None:
+                entity = self.registry.register(name, known.kind, start, role)
+                self._note_honorific(entity, title)
+                continue
             whole = name == match.group().strip()
             org_signal = (is_org_name(name) and len(name.split()) > 1) or (whole and (
                 _ORG_BEFORE.search(self.mask, max(0, start - 30), start) is not None
@@ -375,17 +392,16 @@ class _Attributor:
                 len(name.split()) in (2, 3) and whole
                 and _PREPOSITION_BEFORE.search(self.mask, max(0, start - 12), start) is None
                 and not any(token in NOT_NAMES for token in name.split()))
-            honorific = _HONORIFIC_GENDER.get((title or "").lower())
-            if known is not None:
-                entity = self.registry.register(name, known.kind, start, role if known.kind == "person" else None)
-                if honorific and entity.kind == "person" and entity.gender is None:
-                    entity.gender = honorific
-            elif org_signal:
+            if org_signal:
                 self.registry.register(name, "org", start)
             elif person_signal and not (len(name.split()) == 1 and title is None and role is None):
-                entity = self.registry.register(name, "person", start, role)
-                if honorific and entity.gender is None:
-                    entity.gender = honorific
+                self._note_honorific(self.registry.register(name, "person", start, role), title)
+
+    @staticmethod
+    def _note_honorific(entity: _Entity, title: str | None) -> None:
+        honorific = _HONORIFIC_GENDER.get((title or "").lower())
+        if honorific and entity.kind == "person" and entity.gender is None:
+            entity.gender = honorific
 
     # -- frames ----------------------------------------------------------------------------------
     def _sentence_at(self, position: int) -> Sentence | None:
@@ -807,15 +823,13 @@ class _Attributor:
 
     def _mentions(self):
         """Every name or role mention outside quotes, in order: (position, text, kind)."""
-        for match in _MENTION.finditer(self.mask):
-            if match.group("name"):
-                _, name = _clean_name(match.group("name"))
-                if name and name not in NOT_NAMES:
-                    yield (match.start() + match.group("name").find(name), name, "name")
-            else:
-                head = match.group("ref").split()[-1].lower()
-                if head in ROLE_NOUNS or head in ORG_NOUNS:
-                    yield (match.start(), match.group("ref"), "ref")
+        refs = []
+        for match in _REF_MENTION.finditer(self.mask):
+            head = match.group().split()[-1].lower()
+            if head in ROLE_NOUNS or head in ORG_NOUNS:
+                refs.append((match.start(), match.group(), "ref"))
+        names = [(start, name, "name") for start, name in self._names]
+        yield from heapq.merge(names, refs)
 
     def _touch(self, mention: tuple[int, str, str]) -> None:
         position, text, kind = mention
