@@ -247,10 +247,12 @@ _BOILERPLATE = re.compile(
 # A line that reports speech is story, even when it uses a plea's words ("'Sign up today,' the
 # mayor said"); copyright marks, bylines and published lines are recognised regardless.
 _BOILERPLATE_HINTS = (
-    "article", "story", "report", "piece", "post", "publish", "appeared", "distributed", "affected",
-    "sign up", "subscribe", "click", "tap here", "read", "see ", "related", "more on", "share",
-    "advertisement", "continue", "follow", "photo", "image", "illustration", "video", "inbox",
-    "journalism", "commission", "funded", "become a", "newsletter", "delivered",
+    "this article", "this story", "this report", "this piece", "this post", "the article", "the story",
+    "originally", "first published", "first appeared", "appeared first", "distributed by", "affected",
+    "sign up", "subscribe", "click here", "tap here", "read more", "see more", "read also", "see also",
+    "related", "more on this", "most read", "share this", "advertisement", "continue", "follow",
+    "photo", "image", "illustration", "video", "inbox", "journalism", "commission", "funded by",
+    "become a", "newsletter", "delivered",
 )
 """Every `_BOILERPLATE` alternative contains one of these words (lowercase); a line with none is story."""
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
@@ -310,11 +312,11 @@ def is_boilerplate_line(line: str) -> bool:
         return False
     if _is_published_line(line) or parse_byline(line):
         return True
-    if _COPYRIGHT.search(line):
-        return "©" in line or "(c)" in line.lower() or not _REPORTED_SPEECH.search(line)
+    lowered = line.lower()
+    if _has_copyright(line, lowered):
+        return "©" in line or "(c)" in lowered or not _REPORTED_SPEECH.search(line)
     if _CREDIT_LINE.match(line):
         return _is_credit_line(line)
-    lowered = line.lower()
     if not any(hint in lowered for hint in _BOILERPLATE_HINTS):
         return False  # most story lines share no word with any pattern: skip the slow search
     return bool(_BOILERPLATE.search(line)) and not _REPORTED_SPEECH.search(line)
@@ -323,6 +325,16 @@ def is_boilerplate_line(line: str) -> bool:
 def _is_credit_line(line: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’.-]*", line)
     return all(word[0].isupper() or word.lower() in _CREDIT_WORDS for word in words)
+
+
+_COPYRIGHT_HINTS = ("©", "(c)", "copyright", "rights reserved", "distribution", "republ", "reprinted",
+                    "may not be")
+"""Every `_COPYRIGHT` alternative holds one of these (lowercase): the search runs only then."""
+
+
+def _has_copyright(line: str, lowered: str | None = None) -> bool:
+    lowered = line.lower() if lowered is None else lowered
+    return any(hint in lowered for hint in _COPYRIGHT_HINTS) and _COPYRIGHT.search(line) is not None
 
 
 def find_boilerplate(body: str) -> tuple[Span, ...]:
@@ -339,7 +351,7 @@ def find_boilerplate(body: str) -> tuple[Span, ...]:
         end = start + len(line)
         if line and (footer_started or is_boilerplate_line(line)):
             spans.append(Span(line, start, end))
-            if not footer_started and start >= half and _COPYRIGHT.search(line):
+            if not footer_started and start >= half and _has_copyright(line):
                 footer_started = True
         start = end + 1
     return tuple(spans)
