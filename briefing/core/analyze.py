@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from briefing.core.dates import find_events, find_reference
+from briefing.core.dates import find_events, find_reference, scan_dates
 from briefing.core.quotes import find_quote_pieces
 from briefing.core.sentences import split_sentences
 from briefing.core.speakers import attribute_quotes
@@ -20,8 +20,9 @@ def analyze_document(doc: Document, now: dt.datetime, summary_sentences: int = D
     sentences = split_sentences(body)
     pieces = find_quote_pieces(body)
     speakers, unattributed = attribute_quotes(body, sentences, pieces)
-    reference = find_reference(body, doc.published, doc.published_basis, now)
-    events = find_events(body, sentences, reference, skip=doc.boilerplate)
+    found_dates = scan_dates(body)
+    reference = find_reference(body, doc.published, doc.published_basis, now, found_dates)
+    events = find_events(body, sentences, reference, skip=doc.boilerplate, found=found_dates)
     quoted = [(p.start, p.end) for p in pieces]
     summary = summarize(body, sentences, events, doc.boilerplate, quoted, summary_sentences)
     warnings = list(doc.warnings) + list(reference.warnings)

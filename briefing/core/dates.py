@@ -183,8 +183,14 @@ _WEEKDAY_DATE = re.compile(
 _YEAR_MENTION = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
+def scan_dates(body: str) -> list[re.Match[str]]:
+    """Every date-shaped expression in the body, in order: read once, shared by the reference
+    and the events."""
+    return list(_DATE_PATTERNS.finditer(body))
+
+
 def find_reference(body: str, published: str | None, published_basis: str | None,
-                   now: dt.datetime) -> Reference:
+                   now: dt.datetime, found: list[re.Match[str]] | None = None) -> Reference:
     """The article's reference time, in order of trust: metadata, a published line, a dateline,
     relative anchors ("tomorrow, May 12th"), each with the year from the text when it lacks one."""
     if published:
@@ -211,7 +217,7 @@ def find_reference(body: str, published: str | None, published_basis: str | None
             if day:
                 return Reference(day, f"dateline: '{match.group().rstrip(' —–-')}'", source=match.span())
         else:
-            year, how = _infer_year(body, month, day_number, now, match.group("weekday"))
+            year, how = _infer_year(body, month, day_number, now, match.group("weekday"), found=found)
             day = _safe_date(year, month, day_number)
             if day:
                 return Reference(day, f"dateline '{match.group().rstrip(' —–-')}', year from {how}",
@@ -224,22 +230,22 @@ def find_reference(body: str, published: str | None, published_basis: str | None
         line = raw_line.strip()
         if not line or len(line) > 90 or line.endswith((".", "!", "?", "”", '"')):
             continue
-        for found in _DATE_PATTERNS.finditer(line):
-            year = found.group("year") or found.group("year2") or found.group("iy")
+        for stamp in _DATE_PATTERNS.finditer(line):
+            year = stamp.group("year") or stamp.group("year2") or stamp.group("iy")
             if not year:
                 continue
-            if found.group("iso"):
-                day = _safe_date(int(found.group("iy")), int(found.group("im")), int(found.group("id")))
+            if stamp.group("iso"):
+                day = _safe_date(int(stamp.group("iy")), int(stamp.group("im")), int(stamp.group("id")))
             else:
-                suffix = "" if found.group("mdy") else "2"
-                day = _safe_date(int(year), _month(found.group("month" + suffix)), int(found.group("day" + suffix)))
+                suffix = "" if stamp.group("mdy") else "2"
+                day = _safe_date(int(year), _month(stamp.group("month" + suffix)), int(stamp.group("day" + suffix)))
             if day:
                 return Reference(day, f"date line: '{line}'", source=line_span)
     for match in _ANCHOR.finditer(body):
         month = _month(match.group("month") or match.group("month2"))
         day_number = int(match.group("day") or match.group("day2"))
         offset = {"tomorrow": -1, "yesterday": 1}.get(match.group("rel").lower(), 0)
-        year, how = _infer_year(body, month, day_number, now, match.group("weekday"), offset)
+        year, how = _infer_year(body, month, day_number, now, match.group("weekday"), offset, found=found)
         day = _safe_date(year, month, day_number)
         if day:
             return Reference(day + dt.timedelta(days=offset),
@@ -248,7 +254,7 @@ def find_reference(body: str, published: str | None, published_basis: str | None
 
 
 def _infer_year(body: str, month: int, day_number: int, now: dt.datetime, weekday: str | None,
-                offset: int = 0) -> tuple[int, str]:
+                offset: int = 0, found: list[re.Match[str]] | None = None) -> tuple[int, str]:
     """The year in which the text's weekday-and-date pairs hold and its years agree, else the
     latest year that keeps the date at or before the clock."""
     years = [int(y) for y in _YEAR_MENTION.findall(body)]
@@ -258,7 +264,7 @@ def _infer_year(body: str, month: int, day_number: int, now: dt.datetime, weekda
     pairs = [(_month(p.group("month") or p.group("month2")), int(p.group("day") or p.group("day2")),
               WEEKDAYS[p.group("weekday").lower()]) for p in _WEEKDAY_DATE.finditer(body)]
     named: set[tuple[int, int]] = set()
-    for match in _DATE_PATTERNS.finditer(body):
+    for match in (found if found is not None else _DATE_PATTERNS.finditer(body)):
         if match.group("mdy"):
             named.add((_month(match.group("month")), int(match.group("day"))))
         elif match.group("dmy"):
@@ -542,14 +548,14 @@ _RANGE_JOIN = re.compile(
 
 
 def find_events(body: str, sentences: list[Sentence], reference: Reference,
-                skip: Iterable[Span] = ()) -> tuple[Event, ...]:
+                skip: Iterable[Span] = (), found: list[re.Match[str]] | None = None) -> tuple[Event, ...]:
     """Every dated event at or after the reference date, one per event with all its mentions."""
     ref_day = reference.day
     skipped = sorted([(span.start, span.end) for span in skip] + ([reference.source] if reference.source else []))
     sentence_index = 0
     mentions: list[tuple[_Mention, Sentence | None, str]] = []
     skip_index = 0
-    for match in _DATE_PATTERNS.finditer(body):
+    for match in (found if found is not None else _DATE_PATTERNS.finditer(body)):
         while skip_index < len(skipped) and skipped[skip_index][1] <= match.start():
             skip_index += 1
         if skip_index < len(skipped) and skipped[skip_index][0] <= match.start():
