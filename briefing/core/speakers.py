@@ -98,7 +98,8 @@ _VIA_HINTS: tuple[tuple[str, ...], ...] = (
 _ANY_SUBJECT = re.compile(
     rf"(?P<handle>@\w+)|(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|"
     rf"(?P<ref>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})|(?P<name>{NAME})")
-_REF_MENTION = re.compile(rf"\b(?:[Tt]he|[Ii]ts)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}\b")
+_WORD = re.compile(r"[\w’'\-]+")
+_REF_HEADS = ROLE_NOUNS | ORG_NOUNS
 _DASH_LINE = re.compile(r"[—–-]{1,2}\s*(?P<who>[^\n]{1,160})$")
 _VIA_PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (re.compile(rf"\b(?i:according to) (?P<ch>{NAME})"), None),
@@ -130,6 +131,8 @@ class _Entity:
     gender: str | None = None
     """"m" or "f" when the article's pronouns or honorifics say so; pronouns must agree."""
     first_seen: int = -1
+    indexed: set[str] = field(default_factory=set)
+    """Forms of the name already in the registry's token index."""
 
     @property
     def surname(self) -> str:
@@ -165,6 +168,9 @@ class _Registry:
 
     def _index(self, entity: _Entity) -> None:
         for form in (entity.name, *entity.aliases):
+            if form in entity.indexed:
+                continue
+            entity.indexed.add(form)
             for token in form.split():
                 bucket = self._by_token.setdefault(token, [])
                 if not any(other is entity for other in bucket):
@@ -192,10 +198,12 @@ class _Registry:
         return max(matches, key=lambda entity: (entity.last_seen if entity.last_seen <= position else -1,
                                                 -entity.number))
 
-    def register(self, name: str, kind: str, position: int, role: str | None = None) -> _Entity:
-        """Record a mention of `name`; a longer form of a known name becomes its main name."""
+    def register(self, name: str, kind: str, position: int, role: str | None = None,
+                 known: _Entity | None = None) -> _Entity:
+        """Record a mention of `name`; a longer form of a known name becomes its main name.
+        `known` is the entity a caller already looked up for this very name and position."""
         name = name.strip().rstrip(",")
-        entity = self._find(name, position)
+        entity = known if known is not None else self._find(name, position)
         if entity is None:
             entity = _Entity(self._fullest(name, kind), kind, number=len(self.entities), first_seen=position)
             if entity.name != name:
@@ -375,12 +383,12 @@ class _Attributor:
                 continue  # "Managing Director", "Chief Executive": a title standing alone
             known = self.registry._find(name, start)
             if known is not None and (known.role or known.kind != "person"):
-                self.registry.register(name, known.kind, start)
+                self.registry.register(name, known.kind, start, known=known)
                 self._note_honorific(known, title)
                 continue
             role = _title_role(title) or _role_before(self.mask, start) or _role_after(self.mask, match.end())
             if known is not None:
-                entity = self.registry.register(name, known.kind, start, role)
+                entity = self.registry.register(name, known.kind, start, role, known=known)
                 self._note_honorific(entity, title)
                 continue
             whole = name == match.group().strip()
@@ -824,10 +832,15 @@ class _Attributor:
     def _mentions(self):
         """Every name or role mention outside quotes, in order: (position, text, kind)."""
         refs = []
-        for match in _REF_MENTION.finditer(self.mask):
-            head = match.group().split()[-1].lower()
-            if head in ROLE_NOUNS or head in ORG_NOUNS:
-                refs.append((match.start(), match.group(), "ref"))
+        words = [(match.start(), match.end(), match.group()) for match in _WORD.finditer(self.mask)]
+        for index, (_, end, word) in enumerate(words):
+            if word.lower() not in _REF_HEADS:
+                continue
+            # "the Kremlin spokesperson", "its chief": a determiner up to four words back.
+            for back in range(index - 1, max(-1, index - 5), -1):
+                if words[back][2] in ("the", "The", "its", "Its"):
+                    refs.append((words[back][0], self.mask[words[back][0]:end], "ref"))
+                    break
         names = [(start, name, "name") for start, name in self._names]
         yield from heapq.merge(names, refs)
 
