@@ -8,7 +8,7 @@ from briefing.model import Briefing
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.widgets.article_pane import ArticlePane
-from briefing.tui.widgets.deadlines_pane import CountdownLine, DeadlinesPane
+from briefing.tui.widgets.deadlines_pane import DeadlinesPane
 from briefing.tui.widgets.quotes_pane import QuotesPane
 from briefing.tui.widgets.summary_pane import SummaryPane
 
@@ -31,7 +31,7 @@ def plain(widget) -> str:  # type: ignore[no-untyped-def]
 
 
 def countdowns(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [plain(line) for line in app.screen.query(CountdownLine)]
+    return app.screen.query_one(DeadlinesPane).countdowns()
 
 
 async def test_panes_exist_and_switch_with_tab_and_numbers(app_factory, briefing: Briefing) -> None:
@@ -97,7 +97,8 @@ async def test_j_and_k_move_the_selection(app_factory, briefing: Briefing) -> No
         await pilot.press("j", "j", "down")
         await pilot.pause()
         assert quotes.cursor == 3
-        assert quotes.selected is not None and quotes.selected.has_class("-selected")
+        assert quotes.selected is not None and quotes.selected.selected
+        assert sum(item.selected for item in quotes.items) == 1
         await pilot.press("k")
         await pilot.pause()
         assert quotes.cursor == 2
@@ -185,8 +186,8 @@ async def test_t_toggles_between_real_and_article_time(app_factory, briefing: Br
         texts = countdowns(app)
         assert texts[0] == "UPCOMING · in 2d 15:00:00"
         assert all(text.startswith("UPCOMING") for text in texts)
-        note = app.screen.query_one(".deadlines--clock")
-        assert "article time (May 11, 2025)" in plain(note)
+        note = app.screen.query_one(DeadlinesPane).texts("deadlines--clock")
+        assert "article time (May 11, 2025)" in note[0]
         assert "article time" in plain(app.screen.query_one("#clock-label"))
         await pilot.press("t")
         await pilot.pause()
@@ -237,9 +238,10 @@ async def test_markup_in_article_text_shows_literally(app_factory, briefing: Bri
         assert "[bold red]Markup[/]" in plain(screen.query_one("#article-label"))
         await pilot.press("2")
         await pilot.pause()
-        quotes = [plain(widget) for widget in screen.query(".quote--text")]
-        assert quotes == ["“Do not [b]parse[/b] me,”"]
-        assert plain(screen.query_one(".speaker--name")) == "[i]Someone[/i]"
+        quotes_pane = screen.query_one(QuotesPane)
+        assert quotes_pane.texts("quote--text") == ["“Do not [b]parse[/b] me,”"]
+        assert quotes_pane.texts("speaker--name") == ["[i]Someone[/i]"]
+        assert "[i]Someone[/i]" in plain(quotes_pane.query_one(".item-pane--view"))
         await pilot.press("enter")
         await pilot.pause()
         assert app.is_running  # no [@click=app.quit] was run
@@ -262,8 +264,9 @@ async def test_article_without_quotes_or_dates_says_so(app_factory, briefing: Br
     app = app_factory(Briefing(now=briefing.now, articles=(bare,)))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        messages = {pane.id: plain(pane.query_one(".pane--empty"))
-                    for pane in app.screen.query(".pane") if pane.query(".pane--empty")}
+        messages = {pane.id: " ".join(pane.texts("pane--empty"))
+                    for pane in (app.screen.query_one(SummaryPane), app.screen.query_one(QuotesPane),
+                                 app.screen.query_one(DeadlinesPane))}
         assert "No summary" in messages["summary-pane"]
         assert "No quotes" in messages["quotes-pane"]
         assert "No dates" in messages["deadlines-pane"]

@@ -1,7 +1,7 @@
 """The deadlines pane: each dated event with a countdown that ticks every second.
 
 Only this pane runs a timer. The tick re-reads the app's clock and rewrites the countdown
-lines; it never re-analyses and never rebuilds the list.
+lines, redrawing this pane alone; it never re-analyses and never rebuilds the list.
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ from collections.abc import Callable
 from textual.content import Content
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Static
 
 from briefing.model import Article, Event
 from briefing.tui.clock import as_utc
-from briefing.tui.widgets.selectable import Item, ItemPane, text
+from briefing.tui.widgets.selectable import Item, ItemPane, Line, text
 from briefing.views.countdown import COUNTDOWN_STATES, CountdownStatus, countdown_status
 
 
@@ -48,24 +47,13 @@ def _start_at(event: Event) -> dt.datetime:
     return as_utc(event.when)
 
 
-class CountdownLine(Static):
-    """The one line of an event that the tick rewrites."""
-
-    def __init__(self, event: Event) -> None:
-        super().__init__(classes="event--countdown")
-        self.event = event
-
-    def show(self, now: dt.datetime) -> CountdownStatus:
-        """Rewrite the line for `now`; returns the countdown shown."""
-        result = event_countdown(self.event, now)
-        self.update(countdown_content(result))
-        for state in COUNTDOWN_STATES:
-            self.set_class(result.state == state, f"-{state}")
-        return result
-
-
 class DeadlinesPane(ItemPane):
     """The article's dated events, soonest first, each with a live countdown."""
+
+    COMPONENT_CLASSES = ItemPane.COMPONENT_CLASSES | {
+        "deadlines--clock", "event--label", "event--when", "event--countdown",
+        *(f"event--{state}" for state in COUNTDOWN_STATES),
+    }
 
     article: reactive[Article | None] = reactive(None, init=False, always_update=True)
     """The article whose events are shown."""
@@ -75,7 +63,7 @@ class DeadlinesPane(ItemPane):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._timer: Timer | None = None
-        self._lines: list[CountdownLine] = []
+        self._countdowns: list[tuple[Line, Event]] = []
         self._note = text("", "deadlines--clock")
 
     def on_mount(self) -> None:
@@ -93,20 +81,25 @@ class DeadlinesPane(ItemPane):
     def _clock(self) -> Callable[[], dt.datetime]:
         return getattr(self.app, "clock")  # type: ignore[no-any-return]
 
+    def countdowns(self) -> list[str]:
+        """The countdown lines as shown, soonest event first."""
+        return [line.plain for line, _event in self._countdowns]
+
     def tick(self) -> None:
-        """Rewrite every countdown from the app's clock."""
-        if not self._lines:
+        """Rewrite every countdown from the app's clock (only this pane redraws)."""
+        if not self._countdowns:
             return
         now = self._clock()()
-        for line in self._lines:
-            line.show(now)
+        for line, event in self._countdowns:
+            _show_countdown(line, event_countdown(event, now))
+        self.redraw()
 
     def watch_clock_note(self, note: str) -> None:
-        self._note.update(Content(note))
+        self._note.content = Content(note)
+        self.redraw()
 
     def watch_article(self, article: Article | None) -> None:
-        self._lines = []
-        self._note = text(self.clock_note, "deadlines--clock")
+        self._countdowns = []
         if article is None:
             self.show_message("No article, so no dates.")
             return
@@ -114,9 +107,9 @@ class DeadlinesPane(ItemPane):
         now = self._clock()()
         items: list[Item] = []
         for index, event in ordered:
-            line = CountdownLine(event)
-            line.show(now)
-            self._lines.append(line)
+            line = text("", "event--countdown")
+            _show_countdown(line, event_countdown(event, now))
+            self._countdowns.append((line, event))
             detail = f"{format_when(event.when)} · {event.kind}"
             if event.until is not None:
                 detail += f" until {format_when(event.until)}"
@@ -134,3 +127,8 @@ class DeadlinesPane(ItemPane):
             [self._note, *items],
             "No dates ahead in this article: nothing to count down to.",
         )
+
+
+def _show_countdown(line: Line, result: CountdownStatus) -> None:
+    line.content = countdown_content(result)
+    line.classes = f"event--countdown event--{result.state}"

@@ -6,10 +6,9 @@ from collections.abc import Iterator
 
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from briefing.model import Article, Quote, Speaker
-from briefing.tui.widgets.selectable import Item, ItemPane, text
+from briefing.tui.widgets.selectable import Entry, Item, ItemPane, Line, text
 
 
 def speaker_key(name: str) -> str:
@@ -19,6 +18,10 @@ def speaker_key(name: str) -> str:
 
 class QuotesPane(ItemPane):
     """Speakers with their roles and aliases, each quote a selectable item."""
+
+    COMPONENT_CLASSES = ItemPane.COMPONENT_CLASSES | {
+        "speaker--name", "speaker--detail", "quote--text", "quote--via", "quote--none",
+    }
 
     article: reactive[Article | None] = reactive(None, init=False, always_update=True)
     """The article whose quotes are shown."""
@@ -32,7 +35,7 @@ class QuotesPane(ItemPane):
             "No quotes in this article: nobody is quoted directly.",
         )
 
-    def _entries(self, article: Article) -> Iterator[Widget]:
+    def _entries(self, article: Article) -> Iterator[Entry]:
         for speaker in article.speakers:
             yield from self._speaker_header(speaker)
             for index, quote in enumerate(speaker.quotes):
@@ -46,7 +49,7 @@ class QuotesPane(ItemPane):
             for index, quote in enumerate(article.unattributed):
                 yield _quote_item(quote, "speaker:" if index == 0 else "")
 
-    def _speaker_header(self, speaker: Speaker) -> Iterator[Widget]:
+    def _speaker_header(self, speaker: Speaker) -> Iterator[Entry]:
         yield text(speaker.name, "speaker--name")
         details: list[str] = []
         if speaker.role:
@@ -64,7 +67,7 @@ def _quote_item(quote: Quote, key: str) -> Item:
         notes.append(f"via {quote.via}")
     if quote.partial:
         notes.append("partial quote")
-    body: list[Widget] = [text(line, "quote--text")]
+    body: list[Line] = [text(line, "quote--text")]
     if notes:
         body.append(text(" · ".join(notes), "quote--via"))
     return Item(*body, span=(quote.start, quote.end), key=key)

@@ -1,17 +1,23 @@
-"""The base of the list panes: a focusable column of items with one selected.
+"""The base of the list panes: a focusable list of entries with one item selected.
 
-Selection is shown with a `▶` marker and reverse video, never by colour alone.
+A pane draws all its entries into one `Static` (a virtual list): switching article or pane
+restyles a handful of widgets, not one per line, so it stays within a frame on long
+briefings. Entries are plain data (`Line`, `Item`); their looks come from the panes'
+`.tcss` through component classes (`QuotesPane > .quote--via { color: $text-muted; }`),
+margins included. Selection is shown with a `▶` marker and reverse video, never by
+colour alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
+from textual.containers import VerticalScroll
+from textual.content import Content, Span
+from textual.geometry import Region
 from textual.reactive import reactive
-from textual.widget import Widget
+from textual.style import Style
 from textual.widgets import Static
 
 from briefing.tui import keys
@@ -21,67 +27,81 @@ from briefing.tui.search import overlaps
 MARKER = "▶"
 MATCH_MARKER = "›"
 """Beside an entry that holds a search match (the selection's ▶ wins)."""
+MARKER_WIDTH = 2
 
 
-class Item(Horizontal):
-    """One selectable entry: a marker column and the entry's own widgets."""
+@dataclass(eq=False)
+class Line:
+    """A paragraph of literal text, styled by the pane's component classes `classes`."""
 
-    DEFAULT_CSS = """
-    Item { height: auto; }
-    Item > .item--marker { width: 2; height: 1; }
-    Item > .item--body { width: 1fr; height: auto; }
-    """
+    content: Content
+    classes: str = ""
+    """Space-separated component class names, e.g. "event--countdown event--today"."""
+
+    @property
+    def plain(self) -> str:
+        return self.content.plain
+
+
+@dataclass(eq=False)
+class Item:
+    """One selectable entry: its lines, and what in the article it points at."""
+
+    lines: list[Line]
+    span: tuple[int, int] | None = None
+    """The article offsets this entry points at, if any."""
+    also: tuple[tuple[int, int], ...] = ()
+    bullet: str = " "
+    key: str = ""
+    """A name for the entry that commands can look up ("speaker:Dmitry Peskov")."""
+    selected: bool = False
+    matched: bool = False
+    """Holds a match of the current search."""
 
     def __init__(
         self,
-        *body: Widget,
+        *lines: Line,
         span: tuple[int, int] | None = None,
         also: tuple[tuple[int, int], ...] = (),
         bullet: str = " ",
         key: str = "",
     ) -> None:
-        super().__init__()
+        self.lines = list(lines)
         self.span = span
-        """The article offsets this entry points at, if any."""
         self.also = also
         self.bullet = bullet
         self.key = key
-        """A name for the entry that commands can look up ("speaker:Dmitry Peskov")."""
-        self._body = body
-        self._marker = Static(Content(bullet), classes="item--marker")
-        self._selected = False
-        self._matched = False
+        self.selected = False
+        self.matched = False
 
-    def compose(self) -> ComposeResult:
-        yield self._marker
-        with Vertical(classes="item--body"):
-            yield from self._body
-
-    def set_selected(self, selected: bool) -> None:
-        """Show or hide the selection marker."""
-        self._selected = selected
-        self.set_class(selected, "-selected")
-        self._show_marker()
-
-    def set_matched(self, matched: bool) -> None:
-        """Mark the entry as holding a search match, or not."""
-        self._matched = matched
-        self.set_class(matched, "-match")
-        self._show_marker()
-
-    def _show_marker(self) -> None:
-        marker = MARKER if self._selected else MATCH_MARKER if self._matched else self.bullet
-        self._marker.update(Content(marker))
+    @property
+    def plain(self) -> str:
+        return "\n".join(line.plain for line in self.lines)
 
 
-def text(value: str | Content, classes: str = "") -> Static:
-    """A static line of literal text (article-derived strings are never parsed as markup)."""
-    return Static(value if isinstance(value, Content) else Content(value), classes=classes)
+def text(value: str | Content, classes: str = "") -> Line:
+    """A paragraph of literal text (article-derived strings are never parsed as markup)."""
+    return Line(value if isinstance(value, Content) else Content(value), classes)
+
+
+Entry = Line | Item
+
+
+@dataclass
+class _Layout:
+    """Where each item landed, in rows of the pane's content."""
+
+    item_rows: list[tuple[int, int]] = field(default_factory=list)
+    """(first row, row count) of each item, in `items` order."""
 
 
 class ItemPane(VerticalScroll, can_focus=True):
     """A focusable list of `Item`s and plain lines, with one item selected."""
 
+    COMPONENT_CLASSES = {"item", "item--marker", "item--focused", "pane--empty"}
+    DEFAULT_CSS = """
+    ItemPane > .item-pane--view { width: 1fr; height: auto; }
+    """
     BINDINGS = [
         keys.binding("cursor-down", "cursor_down"),
         keys.binding("cursor-up", "cursor_up"),
@@ -99,25 +119,42 @@ class ItemPane(VerticalScroll, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="pane")
+        self.entries: list[Entry] = []
+        """Everything the pane shows, in screen order."""
         self.items: list[Item] = []
         """The selectable entries, in screen order."""
+        self._view = Static(Content(""), classes="item-pane--view")
+        self._layout = _Layout()
+        self._width = 0
 
-    def fill(self, widgets: Iterable[Widget], empty_message: str | None = None) -> None:
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield self._view
+
+    # -- content ---------------------------------------------------------------------
+
+    def fill(self, entries: Iterable[Entry], empty_message: str | None = None) -> None:
         """Replace the pane's content; `empty_message` shows when no item is selectable."""
-        self.remove_children()
-        widgets = list(widgets)
-        self.items = [widget for widget in widgets if isinstance(widget, Item)]
+        self.entries = list(entries)
+        self.items = [entry for entry in self.entries if isinstance(entry, Item)]
         if not self.items and empty_message:
-            widgets.append(text(empty_message, "pane--empty"))
-        self.mount_all(widgets)
-        self.scroll_home(animate=False)
-        self.set_reactive(ItemPane.cursor, -1)
+            self.entries.append(text(empty_message, "pane--empty"))
+        self.set_reactive(ItemPane.cursor, 0 if self.items else -1)
         if self.items:
-            self.call_after_refresh(self._select, 0)
+            self.items[0].selected = True
+        self.redraw()
+        self.scroll_home(animate=False, immediate=True)
 
     def show_message(self, message: str) -> None:
         """Replace the content with one line of explanation."""
         self.fill([], message)
+
+    def texts(self, component_class: str | None = None) -> list[str]:
+        """The plain text of each line shown (only those of `component_class`, if given)."""
+        lines: list[Line] = []
+        for entry in self.entries:
+            lines.extend(entry.lines if isinstance(entry, Item) else [entry])
+        return [line.plain for line in lines
+                if component_class is None or component_class in line.classes.split()]
 
     @property
     def selected(self) -> Item | None:
@@ -138,9 +175,9 @@ class ItemPane(VerticalScroll, can_focus=True):
         """Mark the items whose span holds a search match; returns how many there are."""
         count = 0
         for item in self.items:
-            matched = item.span is not None and overlaps(item.span, matches)
-            item.set_matched(matched)
-            count += matched
+            item.matched = item.span is not None and overlaps(item.span, matches)
+            count += item.matched
+        self.redraw()
         return count
 
     def select_span(self, start: int, end: int) -> bool:
@@ -151,6 +188,96 @@ class ItemPane(VerticalScroll, can_focus=True):
                 return True
         return False
 
+    # -- drawing ---------------------------------------------------------------------
+
+    def _style(self, classes: str) -> Style:
+        names = [name for name in classes.split() if name in self._component_names()]
+        if not names:
+            return Style()
+        style = self.get_visual_style(*names, partial=True)
+        # `get_visual_style` keeps colours, bold, italic and underline but not reverse,
+        # which is how a focused selection shows without colour.
+        if any(self.get_component_styles(name).text_style.reverse for name in names):
+            style = style + Style(reverse=True)
+        return style
+
+    def _component_names(self) -> set[str]:
+        return self.COMPONENT_CLASSES  # type: ignore[return-value]
+
+    def _margin(self, classes: str) -> tuple[int, int, int]:
+        """(top, bottom, left) margin of lines with `classes`, from the pane's CSS."""
+        top = bottom = left = 0
+        for name in classes.split():
+            if name in self._component_names():
+                margin = self.get_component_styles(name).margin
+                top, bottom, left = max(top, margin.top), max(bottom, margin.bottom), max(left, margin.left)
+        return top, bottom, left
+
+    def _wrap(self, line: Line, width: int, extra: Style | None = None) -> list[Content]:
+        style = self._style(line.classes)
+        if extra is not None:
+            style = style + extra
+        content = line.content
+        if style != Style():
+            content = Content(content.plain, [Span(0, len(content.plain), style), *content.spans])
+        return content.wrap(max(1, width)) if content.plain else [Content("")]
+
+    def redraw(self) -> None:
+        """Draw every entry into the view at the pane's current width."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            self._width = 0
+            return
+        lines = self._draw(width)
+        if len(lines) > self.scrollable_content_region.height and not self.show_vertical_scrollbar:
+            # The scrollbar is about to appear and take a column: draw for the narrower width.
+            lines = self._draw(width - self.scrollbar_size_vertical)
+        self._view.update(Content("\n").join(lines))
+
+    def _draw(self, width: int) -> list[Content]:
+        self._width = width
+        self._layout = _Layout()
+        rows: list[Content] = []
+        focused = self.has_focus
+        pending_gap = 0
+        marker_style = self._style("item--marker")
+        focused_style = self._style("item--focused")
+        for entry in self.entries:
+            if isinstance(entry, Line):
+                top, bottom, left = self._margin(entry.classes)
+                if rows:
+                    rows.extend([Content("")] * max(pending_gap, top))
+                indent = Content(" " * left)
+                rows.extend(indent + piece for piece in self._wrap(entry, width - left))
+                pending_gap = bottom
+                continue
+            top, bottom, _left = self._margin("item")
+            if rows:
+                rows.extend([Content("")] * max(pending_gap, top))
+            first_row = len(rows)
+            extra = focused_style if entry.selected and focused else None
+            marker = MARKER if entry.selected else MATCH_MARKER if entry.matched else entry.bullet
+            marker_content = Content.styled(marker.ljust(MARKER_WIDTH)[:1], marker_style + (extra or Style()))
+            for line_index, line in enumerate(entry.lines):
+                for piece_index, piece in enumerate(self._wrap(line, width - MARKER_WIDTH, extra)):
+                    lead = marker_content if line_index == 0 and piece_index == 0 else Content(" ")
+                    rows.append(lead + Content(" ") + piece)
+            self._layout.item_rows.append((first_row, len(rows) - first_row))
+            pending_gap = bottom
+        return rows
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self.redraw()
+
+    def on_focus(self) -> None:
+        self.redraw()
+
+    def on_blur(self) -> None:
+        self.redraw()
+
+    # -- selection -------------------------------------------------------------------
+
     def _select(self, index: int) -> None:
         if not self.items:
             return
@@ -158,18 +285,22 @@ class ItemPane(VerticalScroll, can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         if 0 <= old < len(self.items):
-            self.items[old].set_selected(False)
+            self.items[old].selected = False
         if 0 <= new < len(self.items):
-            item = self.items[new]
-            item.set_selected(True)
-            self.call_after_refresh(self._reveal, item)
+            self.items[new].selected = True
+        self.redraw()
+        self._reveal()
 
-    def _reveal(self, item: Item) -> None:
-        if item.is_attached:
-            # Keep the group header above the first item of a group in view too.
-            self.scroll_to_widget(item, animate=False, top=False)
-            if self.cursor == 0:
-                self.scroll_home(animate=False)
+    def _reveal(self) -> None:
+        if not 0 <= self.cursor < len(self._layout.item_rows):
+            return
+        if self.cursor == 0:
+            # Keep the group header above the first item in view too.
+            self.scroll_home(animate=False, immediate=True)
+            return
+        first_row, height = self._layout.item_rows[self.cursor]
+        self.scroll_to_region(Region(0, first_row, 1, height), animate=False, immediate=True,
+                              x_axis=False)
 
     def action_cursor_down(self) -> None:
         self._select(self.cursor + 1)
@@ -190,9 +321,10 @@ class ItemPane(VerticalScroll, can_focus=True):
         rows = max(1, int(self.scrollable_content_region.height * abs(pages)))
         step = 1 if pages > 0 else -1
         index, moved = self.cursor, 0
+        heights = [height for _first, height in self._layout.item_rows]
         while 0 <= index + step < len(self.items) and moved < rows:
             index += step
-            moved += max(1, self.items[index].outer_size.height)
+            moved += max(1, heights[index] + 1 if index < len(heights) else 1)
         self._select(index)
 
     def action_show_selection(self) -> None:

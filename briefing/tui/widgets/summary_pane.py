@@ -11,6 +11,8 @@ from briefing.tui.widgets.selectable import Item, ItemPane, text
 class SummaryPane(ItemPane):
     """Key sentences of one article; enter shows a sentence in the article."""
 
+    COMPONENT_CLASSES = ItemPane.COMPONENT_CLASSES | {"summary--sentence"}
+
     article: reactive[Article | None] = reactive(None, init=False, always_update=True)
     """The article whose summary is shown."""
 
@@ -20,7 +22,7 @@ class SummaryPane(ItemPane):
             return
         self.fill(
             (
-                Item(text(sentence.text), span=(sentence.start, sentence.end), bullet="•",
+                Item(text(sentence.text, "summary--sentence"), span=(sentence.start, sentence.end), bullet="•",
                      key=f"sentence:{index}")
                 for index, sentence in enumerate(article.summary)
             ),
