@@ -184,6 +184,8 @@ def run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
         stdout.write(json.dumps(stream_end(now, done, overview), ensure_ascii=False) + "\n")
         stdout.flush()
         return _report(failures, stderr)
+    if args.format == "json" and not args.merge:
+        return _stream_json(args, now, stdout, stderr)
     briefing = analyze(args.paths, now=now)
     if args.merge:
         from briefing.core.merge import with_overview
@@ -197,6 +199,28 @@ def run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
         stdout.write(render_text(briefing))
     stdout.flush()
     return _report(briefing.failures, stderr)
+
+
+def _stream_json(args: argparse.Namespace, now: dt.datetime, stdout: TextIO, stderr: TextIO) -> int:
+    """The contract's one JSON object, written an article at a time as each is analysed: the
+    same text `json.dumps(..., indent=2)` gives, without holding the whole stack in memory."""
+    from briefing.core.analyze import iter_analyzed
+    from briefing.views.json_view import SCHEMA, article_to_dict, iso
+
+    head = json.dumps({"schema": SCHEMA, "now": iso(now)}, ensure_ascii=False, indent=2)
+    stdout.write(head[:-2] + ',\n  "articles": [')
+    failures: list[LoadFailure] = []
+    written = 0
+    for item in iter_analyzed(args.paths, now=now):
+        if isinstance(item, LoadFailure):
+            failures.append(item)
+            continue
+        text = json.dumps(article_to_dict(item, body=args.body), ensure_ascii=False, indent=2)
+        stdout.write(("," if written else "") + "\n    " + text.replace("\n", "\n    "))
+        written += 1
+    stdout.write("\n  ]\n}\n" if written else "]\n}\n")
+    stdout.flush()
+    return _report(failures, stderr)
 
 
 def _export_format(args: argparse.Namespace) -> str:
