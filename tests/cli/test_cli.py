@@ -211,7 +211,8 @@ def test_unexpected_error_is_one_line_unless_debugging(tmp_path: Path) -> None:
     (tmp_path / "sitecustomize.py").write_text(
         "import briefing.core.analyze as a\n"
         "def boom(*args, **kwargs):\n    raise RuntimeError('kaboom\\nsecond line')\n"
-        "a.analyze = boom\n",
+        "a.analyze = boom\n"
+        "a.iter_analyzed = boom\n",
         encoding="utf-8",
     )
     (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
