@@ -134,13 +134,18 @@ class _Entity:
     indexed: set[str] = field(default_factory=set)
     """Forms of the name already in the registry's token index."""
 
-    @property
-    def surname(self) -> str:
-        return self.name.split()[-1].rstrip(".,")
+    surname: str = ""
+    first: str = ""
 
-    @property
-    def first(self) -> str:
-        return self.name.split()[0]
+    def __post_init__(self) -> None:
+        self.rename(self.name)
+
+    def rename(self, name: str) -> None:
+        """Set the main name, and the first and last words lookups compare against."""
+        self.name = name
+        words = name.split()
+        self.surname = words[-1].rstrip(".,") if words else ""
+        self.first = words[0] if words else ""
 
 
 @dataclass(slots=True)
@@ -163,6 +168,9 @@ class _Registry:
         self.entities: list[_Entity] = []
         self._by_token: dict[str, list[_Entity]] = {}
         self._runs_by_token: dict[str, list[str]] | None = None
+        self._recent: dict[int, _Entity] = {}
+        """Entities in the order they were last seen, most recent last: referents and pronouns
+        look back through the latest few only, so each lookup costs the same on any length."""
         """Every token of every name and alias -> the entities that use it, so lookups stay
         proportional to the people sharing a word, not to everyone in the article."""
 
@@ -212,15 +220,32 @@ class _Registry:
         elif name != entity.name:
             if len(name.split()) > len(entity.name.split()) and kind == entity.kind:
                 entity.aliases.add(entity.name)
-                entity.name = name
+                entity.rename(name)
                 entity.aliases.discard(name)
             else:
                 entity.aliases.add(name)
-        entity.last_seen = max(entity.last_seen, position)
+        self.seen(entity, position)
         if role and not entity.role:
             entity.role = role
         self._index(entity)
         return entity
+
+    def seen(self, entity: _Entity, position: int) -> None:
+        """Note a mention of `entity` at `position`."""
+        entity.last_seen = max(entity.last_seen, position)
+        self._recent.pop(id(entity), None)
+        self._recent[id(entity)] = entity
+
+    def forget_positions(self) -> None:
+        """Start recency afresh (the attribution pass walks the article again from its start)."""
+        for entity in self.entities:
+            entity.last_seen = -1
+        self._recent.clear()
+
+    def recent(self, limit: int = 48) -> list[_Entity]:
+        """The latest `limit` entities seen, most recent first."""
+        entities = list(self._recent.values())
+        return entities[:-limit - 1:-1] if len(entities) > limit else entities[::-1]
 
     def _fullest(self, name: str, kind: str) -> str:
         """The fullest form of a one-word name that the article uses ("Aurelia" -> "Aurelia Air")."""
@@ -250,7 +275,7 @@ class _Registry:
         """"the minister", "the company", "its technology chief" -> the entity it points back to."""
         head = phrase.split()[-1].lower()
         # The person may be named just after the referent: "The council's leader, Imogen Thackeray,".
-        candidates = [e for e in self.entities if e.last_seen <= position + 120]
+        candidates = [e for e in self.recent() if e.last_seen <= position + 120]
         if head in ORG_NOUNS:
             orgs = [e for e in candidates if e.kind == "org"]
             return max(orgs, key=lambda e: e.last_seen) if orgs else None
@@ -263,13 +288,13 @@ class _Registry:
         if not people:
             return None
         person = max(people, key=lambda e: e.last_seen)
-        since = self.body[max(0, person.last_seen):max(0, position)]
+        since = self.body[max(0, person.last_seen, position - 2000):max(0, position)]
         if re.search(rf"\b(?i:a|an|another|one)\s+(?:[\w’'\-]+\s+){{0,2}}{re.escape(head)}\b", since):
             return None  # "Another analyst, who asked not to be named, ... the analyst said": someone new
         return person
 
     def most_recent(self, kind: str, before: int, gender: str | None = None) -> _Entity | None:
-        candidates = [e for e in self.entities if e.kind == kind and 0 <= e.last_seen <= before
+        candidates = [e for e in self.recent() if e.kind == kind and 0 <= e.last_seen <= before
                       and (gender is None or e.gender in (None, gender))]
         return max(candidates, key=lambda e: e.last_seen) if candidates else None
 
@@ -569,7 +594,7 @@ class _Attributor:
         if clue.kind == "ref":
             entity = self.registry.resolve_ref(clue.text, clue.position)
             if entity is not None:
-                entity.last_seen = max(entity.last_seen, clue.position)
+                self.registry.seen(entity, clue.position)
                 return entity
             head = clue.text.split()[-1].lower()
             if head in ORG_NOUNS:
@@ -668,8 +693,7 @@ class _Attributor:
     def run(self) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
         self.scan_people()
         self._learn_genders()
-        for entity in self.registry.entities:
-            entity.last_seen = -1
+        self.registry.forget_positions()
         unattributed: list[Quote] = []
         last_entity: _Entity | None = None
         last_paragraph_end = -1
@@ -780,7 +804,7 @@ class _Attributor:
                 unattributed.append(quote)
             else:
                 entity.quotes.append(quote)
-                entity.last_seen = max(entity.last_seen, piece.start)
+                self.registry.seen(entity, piece.start)
             last_entity = entity
             group_entity.setdefault(piece.group, entity)
             last_paragraph_end = para_end if dash is None else dash[2]
@@ -817,7 +841,7 @@ class _Attributor:
             unattributed.append(quote)
         else:
             entity.quotes.append(quote)
-            entity.last_seen = max(entity.last_seen, piece.start)
+            self.registry.seen(entity, piece.start)
         return entity
 
     def _interviewee(self, position: int) -> _Entity | None:
@@ -848,7 +872,7 @@ class _Attributor:
         position, text, kind = mention
         entity = self.registry._find(text, position) if kind == "name" else self.registry.resolve_ref(text, position)
         if entity is not None:
-            entity.last_seen = max(entity.last_seen, position)
+            self.registry.seen(entity, position)
 
     def _intro_before(self, para_start: int) -> tuple[_Clue, int] | None:
         """A colon-introduced quote: 'In an earlier statement, he wrote:' ending an earlier paragraph."""
