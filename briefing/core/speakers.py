@@ -118,7 +118,7 @@ _VIA_PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = (
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Entity:
     name: str
     kind: str  # "person", "org" or "handle"
@@ -166,7 +166,11 @@ class _Registry:
     def __init__(self, body: str) -> None:
         self.body = body
         self.entities: list[_Entity] = []
-        self._by_token: dict[str, list[_Entity]] = {}
+        self._by_form: dict[str, list[_Entity]] = {}
+        """Every name and alias -> the entities that use it."""
+        self._by_surname: dict[str, list[_Entity]] = {}
+        """Last word of a name (and an organisation's first word) -> its entities: lookups cost
+        what the people sharing a surname cost, not what everyone in the article does."""
         self._runs_by_token: dict[str, list[str]] | None = None
         self._recent: dict[int, _Entity] = {}
         """Entities in the order they were last seen, most recent last: referents and pronouns
@@ -179,27 +183,33 @@ class _Registry:
             if form in entity.indexed:
                 continue
             entity.indexed.add(form)
-            for token in form.split():
-                bucket = self._by_token.setdefault(token, [])
-                if not any(other is entity for other in bucket):
-                    bucket.append(entity)
+            self._add(self._by_form, form, entity)
+        self._add(self._by_surname, entity.surname, entity)
+        if entity.kind == "org":
+            self._add(self._by_surname, entity.first, entity)
+
+    @staticmethod
+    def _add(index: dict[str, list[_Entity]], key: str, entity: _Entity) -> None:
+        bucket = index.setdefault(key, [])
+        if not any(other is entity for other in bucket):
+            bucket.append(entity)
 
     def _find(self, name: str, position: int) -> _Entity | None:
+        """The entity a form of a name refers to: the same form, a surname, a first name and
+        surname, or an organisation's first word; the most recently seen wins."""
         tokens = name.split()
         if not tokens:
             return None
-        candidates = self._by_token.get(tokens[0], []) + self._by_token.get(tokens[-1], [])
-        matches = []
-        for entity in candidates:
-            if entity.name == name or name in entity.aliases:
-                matches.append(entity)
+        matches = [entity for entity in self._by_form.get(name, ())]
+        for entity in self._by_surname.get(tokens[-1] if len(tokens) > 1 else tokens[0], ()):
+            if entity.kind == "handle" or any(match is entity for match in matches):
                 continue
-            if len(tokens) == 1 and entity.kind != "handle":
+            if len(tokens) == 1:
                 if tokens[0] == entity.surname or (entity.kind == "org" and tokens[0] == entity.first):
                     matches.append(entity)
-            elif entity.kind == "person" and len(tokens) > 1 and tokens[-1] == entity.surname:
-                if len(entity.name.split()) == 1 or tokens[0] == entity.first or tokens[0].endswith("."):
-                    matches.append(entity)
+            elif entity.kind == "person" and tokens[-1] == entity.surname and (
+                    " " not in entity.name or tokens[0] == entity.first or tokens[0].endswith(".")):
+                matches.append(entity)
         if not matches:
             return None
         # Earliest registered wins a tie, as a scan of the article in order would.
