@@ -19,6 +19,7 @@ import fcntl
 import os
 import pty
 import select
+import signal
 import statistics
 import struct
 import sys
@@ -134,11 +135,25 @@ class Terminal:
         return (first - sent) * 1000, (last - sent) * 1000
 
     def close(self) -> None:
+        """Quit the app, reading what it writes meanwhile so it never blocks on a full pty."""
         os.write(self.fd, b"q")
+        deadline = time.perf_counter() + 10
         try:
-            os.waitpid(self.pid, 0)
+            while time.perf_counter() < deadline:
+                ready, _, _ = select.select([self.fd], [], [], 0.1)
+                if ready and not os.read(self.fd, 1 << 16):
+                    break
+                if os.waitpid(self.pid, os.WNOHANG) != (0, 0):
+                    return
+        except OSError:  # the child closed its end: it has quit
+            pass
         finally:
             os.close(self.fd)
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
 
 
 def measure(articles: int, switches: int, size: tuple[int, int]) -> dict[str, list[tuple[float, float]]]:
