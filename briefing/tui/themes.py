@@ -60,6 +60,8 @@ def parse_theme(text: str, source: str) -> Theme:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
         raise ValueError(f"{source}: not valid YAML{where}") from None
+    except RecursionError:
+        raise ValueError(f"{source}: nested too deeply to be a theme") from None
     if not isinstance(data, dict):
         raise ValueError(f"{source}: expected a mapping of theme fields")
     unknown = sorted(str(key) for key in data if key not in _COLOUR_KEYS + _OTHER_KEYS)
@@ -75,11 +77,17 @@ def parse_theme(text: str, source: str) -> Theme:
         value = data.get(key)
         if value is None:
             continue
-        _check_colour(str(value), f"{source}: {key}")
+        if not isinstance(value, str):
+            raise ValueError(f"{source}: {key} must be a colour, like \"#1e90ff\" or \"ansi_blue\"")
+        _check_colour(value, f"{source}: {key}")
         colours[key] = str(value)
     variables = data.get("variables") or {}
     if not isinstance(variables, dict):
         raise ValueError(f"{source}: variables must be a mapping")
+    for key, value in variables.items():
+        # Only plain values: a list or mapping here could be an alias bomb that str() would expand.
+        if not isinstance(key, str) or not isinstance(value, str | int | float | bool):
+            raise ValueError(f"{source}: variable {str(key)[:40]!r} must be a plain value")
     dark = data.get("dark", True)
     ansi = data.get("ansi", False)
     if not isinstance(dark, bool) or not isinstance(ansi, bool):
