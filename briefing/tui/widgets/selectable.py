@@ -224,14 +224,16 @@ class ItemPane(VerticalScroll, can_focus=True):
 
     def redraw(self) -> None:
         """Draw every entry into the view at the pane's current width."""
-        width = self.scrollable_content_region.width
+        bar = self.styles.scrollbar_size_vertical
+        # The width with no scrollbar, whether or not one shows now: the rows must fit the
+        # width they are drawn in, or the view would wrap them again without their indent.
+        width = self.scrollable_content_region.width + (bar if self.show_vertical_scrollbar else 0)
         if width <= 0:
             self._width = 0
             return
         lines = self._draw(width)
-        if len(lines) > self.scrollable_content_region.height and not self.show_vertical_scrollbar:
-            # The scrollbar is about to appear and take a column: draw for the narrower width.
-            lines = self._draw(width - self.scrollbar_size_vertical)
+        if len(lines) > self.scrollable_content_region.height:
+            lines = self._draw(width - bar)  # the scrollbar shows and takes its columns
         self._view.update(Content("\n").join(lines))
 
     def _draw(self, width: int) -> list[Content]:
