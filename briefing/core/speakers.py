@@ -98,7 +98,8 @@ _VIA_HINTS: tuple[tuple[str, ...], ...] = (
 _ANY_SUBJECT = re.compile(
     rf"(?P<handle>@\w+)|(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|"
     rf"(?P<ref>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})|(?P<name>{NAME})")
-_WORD = re.compile(r"[\w’'\-]+")
+_DETERMINER = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+")
+_FOLLOWING_WORDS = re.compile(r"[\w’'\-]+(?:\s+[\w’'\-]+){0,3}")
 _REF_HEADS = ROLE_NOUNS | ORG_NOUNS
 _DASH_LINE = re.compile(r"[—–-]{1,2}\s*(?P<who>[^\n]{1,160})$")
 _VIA_PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = (
@@ -866,14 +867,16 @@ class _Attributor:
     def _mentions(self):
         """Every name or role mention outside quotes, in order: (position, text, kind)."""
         refs = []
-        words = [(match.start(), match.end(), match.group()) for match in _WORD.finditer(self.mask)]
-        for index, (_, end, word) in enumerate(words):
-            if word.lower() not in _REF_HEADS:
+        for determiner in _DETERMINER.finditer(self.mask):
+            # "the Kremlin spokesperson", "its chief": the head noun within four words.
+            words = _FOLLOWING_WORDS.match(self.mask, determiner.end())
+            if words is None:
                 continue
-            # "the Kremlin spokesperson", "its chief": a determiner up to four words back.
-            for back in range(index - 1, max(-1, index - 5), -1):
-                if words[back][2] in ("the", "The", "its", "Its"):
-                    refs.append((words[back][0], self.mask[words[back][0]:end], "ref"))
+            offset = determiner.end()
+            for word in words.group().split():
+                offset = self.mask.index(word, offset) + len(word)
+                if word.lower() in _REF_HEADS:
+                    refs.append((determiner.start(), self.mask[determiner.start():offset], "ref"))
                     break
         names = [(start, name, "name") for start, name in self._names]
         yield from heapq.merge(names, refs)
