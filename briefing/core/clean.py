@@ -149,6 +149,7 @@ _NEWLINES = re.compile("\r\n|[\r\u2028\x85]")
 # Spaces other than U+0020 (no-break, thin, narrow, ideographic …) read as plain spaces.
 _SPACES = re.compile("[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_LINE_EDGE_SPACES = re.compile(r" ?\n ?")
 
 
 def strip_unsafe(text: str) -> tuple[str, int, int]:
@@ -177,8 +178,9 @@ def removal_warning(sequences: int, characters: int) -> str | None:
 
 def tidy_whitespace(text: str) -> str:
     """One space between words, no spaces at line ends, one blank line between paragraphs."""
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+    text = _SPACES.sub(" ", text)
+    text = _LINE_EDGE_SPACES.sub("\n", text)
+    return _BLANK_RUNS.sub("\n\n", text).strip()
 
 
 def normalise(text: str) -> tuple[str, int, int]:
