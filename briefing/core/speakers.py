@@ -47,8 +47,6 @@ _ORG_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(ORG_NOUNS, key=len, r
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b")
-_NAME_OR_PRONOUN = re.compile(
-    rf"(?P<pronoun>\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b)|(?P<name>{NAME})")
 _REPORTED_BEFORE = re.compile(rf"\b(?:{SPEECH_VERB_RE}|that|whether|if|because|until|before)\s+$", re.IGNORECASE)
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                      "miss": "f", "dame": "f", "lady": "f"}
@@ -650,22 +648,25 @@ class _Attributor:
         a pronoun inside reported speech ("said she had") belongs to someone else and is skipped."""
         votes: dict[int, list[str]] = {}
         people: dict[int, _Entity] = {}
-        for sentence in self.sentences:
-            text = self.mask[sentence.start:sentence.end]
-            if not _GENDERED.search(text):
+        pronouns = [(match.start(), match.group()) for match in _GENDERED.finditer(self.mask)]
+        if not pronouns:
+            return
+        last_person: _Entity | None = None
+        last_sentence = -1
+        for position, text, kind in heapq.merge(
+                ((start, name, "name") for start, name in self._names),
+                ((start, word, "pronoun") for start, word in pronouns)):
+            sentence = bisect_right(self._sentence_starts, position) - 1
+            if sentence != last_sentence:
+                last_person, last_sentence = None, sentence
+            if kind == "pronoun":
+                if last_person is not None and not _REPORTED_BEFORE.search(self.mask, max(0, position - 12), position):
+                    votes.setdefault(id(last_person), []).append(_PRONOUN_GENDER[text.lower()])
+                    people[id(last_person)] = last_person
                 continue
-            last_person: _Entity | None = None
-            for match in _NAME_OR_PRONOUN.finditer(text):
-                if match.group("pronoun"):
-                    if last_person is not None and not _REPORTED_BEFORE.search(text, max(0, match.start() - 12),
-                                                                                 match.start()):
-                        votes.setdefault(id(last_person), []).append(_PRONOUN_GENDER[match.group("pronoun").lower()])
-                        people[id(last_person)] = last_person
-                    continue
-                _, name = _clean_name(match.group("name"))
-                entity = self.registry._find(name, sentence.start + match.start()) if name else None
-                if entity is not None and entity.kind == "person":
-                    last_person = entity
+            entity = self.registry._find(text, position)
+            if entity is not None and entity.kind == "person":
+                last_person = entity
         for key, entity_votes in votes.items():
             entity = people[key]
             male, female = entity_votes.count("m"), entity_votes.count("f")
