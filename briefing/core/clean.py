@@ -147,9 +147,16 @@ _UNSAFE_CHARACTERS = re.compile(
 )
 _NEWLINES = re.compile("\r\n|[\r\u2028\x85]")
 # Spaces other than U+0020 (no-break, thin, narrow, ideographic …) read as plain spaces.
-_SPACES = re.compile("[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Only what needs changing: a run of two or more, or any space that isn't U+0020 (a lone
+# plain space, by far the commonest character, is left alone).
+_SPACES = re.compile(
+    "[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000][\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*"
+    "| [\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
+)
+_ESCAPE_STARTS = "\x1b\x9b\x90\x98\x9d\x9e\x9f"
+"""Characters an escape sequence starts with: without any, the sequence search is skipped."""
 _BLANK_RUNS = re.compile(r"\n{3,}")
-_LINE_EDGE_SPACES = re.compile(r" ?\n ?")
+_LINE_EDGE_SPACES = re.compile(r" \n ?|\n ")
 
 
 def strip_unsafe(text: str) -> tuple[str, int, int]:
@@ -158,8 +165,12 @@ def strip_unsafe(text: str) -> tuple[str, int, int]:
     Returns:
         The text, the number of escape sequences removed, the number of characters removed.
     """
-    text = _NEWLINES.sub("\n", text).replace("\u2029", "\n\n")
-    text, sequences = _ESCAPE_SEQUENCE.subn("", text)
+    if "\r" in text or "\u2028" in text or "\x85" in text:
+        text = _NEWLINES.sub("\n", text)
+    text = text.replace("\u2029", "\n\n")
+    sequences = 0
+    if any(start in text for start in _ESCAPE_STARTS):
+        text, sequences = _ESCAPE_SEQUENCE.subn("", text)
     text, characters = _UNSAFE_CHARACTERS.subn("", text)
     return text, sequences, characters
 
@@ -180,7 +191,9 @@ def tidy_whitespace(text: str) -> str:
     """One space between words, no spaces at line ends, one blank line between paragraphs."""
     text = _SPACES.sub(" ", text)
     text = _LINE_EDGE_SPACES.sub("\n", text)
-    return _BLANK_RUNS.sub("\n\n", text).strip()
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip()
 
 
 def normalise(text: str) -> tuple[str, int, int]:
