@@ -1,4 +1,5 @@
-"""The command line: open the app, `analyze` to JSON/text/NDJSON, `export` to Markdown or iCalendar.
+"""The command line: open the app, `analyze` to JSON/text/NDJSON, `export` to Markdown or iCalendar,
+`watch` a folder as NDJSON.
 
 This is the only module that reads the machine's clock and the only one that imports the
 terminal app, and that only when the app is what was asked for, so `analyze`, `export` and
@@ -28,13 +29,14 @@ from briefing.errors import (
 from briefing.model import Article, Briefing, LoadFailure
 
 PROG = "briefing"
-SUBCOMMANDS = ("open", "analyze", "export")
+SUBCOMMANDS = ("open", "analyze", "export", "watch")
 
 USAGE = """\
 briefing [open] [PATH...] [--now ISO] [--theme NAME]
        briefing analyze [--format FORMAT] [--now ISO] [--body] [--merge] PATH...
        briefing export [PATH...] [-o FILE] [--format md|ics] [--now ISO]
-                       [--merge]"""
+                       [--merge]
+       briefing watch FOLDER [--interval SECONDS] [--now ISO] [--body]"""
 
 DESCRIPTION = """\
 Read news articles in the terminal: a summary, who said what, and countdowns
@@ -114,7 +116,34 @@ def build_parser() -> argparse.ArgumentParser:
         "--merge", action="store_true",
         help="one brief across all articles: merged speakers and one timeline",
     )
+
+    watch = commands.add_parser(
+        "watch", prog=f"{PROG} watch", help="print articles added to a folder as NDJSON", formatter_class=formatter,
+        description=(
+            "Watch FOLDER and print one JSON line per article added or changed in it\n"
+            '(the contract\'s article object), {"removed": PATH} when a file goes, and\n'
+            '{"path": PATH, "error": MESSAGE} when one cannot be read. Files already\n'
+            "there are not printed. Stop with Ctrl-C."
+        ),
+    )
+    watch.add_argument("folder", metavar="FOLDER", help="the folder to watch")
+    watch.add_argument(
+        "--interval", metavar="SECONDS", type=_positive_seconds, default=1.0,
+        help="how often to look (default: 1); a file is read once it held still this long",
+    )
+    _add_now(watch)
+    watch.add_argument("--body", action="store_true", help="include each article's cleaned body text")
     return parser
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < seconds <= 86400:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 86400: {text!r}")
+    return seconds
 
 
 def parse_now(text: str | None) -> dt.datetime:
@@ -269,6 +298,38 @@ def run_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return _report(briefing.failures, stderr)
 
 
+def run_watch(args: argparse.Namespace, stdout: TextIO) -> int:
+    """Print each article added to or changed in the folder as it settles, until Ctrl-C."""
+    folder = str(args.folder)
+    if not os.path.isdir(folder):
+        from briefing.errors import ReadError
+
+        reason = "not a folder" if os.path.exists(folder) else "no such folder"
+        raise ReadError(f"cannot watch {folder}: {reason}")
+    fixed_now = parse_now(args.now) if args.now is not None else None
+    clock = (lambda: fixed_now) if fixed_now is not None else (lambda: parse_now(None))
+    from briefing.core.watch import REMOVED, watch_articles
+    from briefing.views.json_view import article_to_dict
+
+    def emit(record: dict[str, object]) -> None:
+        stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        stdout.flush()
+
+    try:
+        for change, items in watch_articles(folder, clock, args.interval):
+            if change.kind == REMOVED:
+                emit({"removed": change.path})
+            for item in items:
+                if isinstance(item, LoadFailure):
+                    emit({"path": item.path, "error": one_line(item.message)})
+                else:
+                    emit(article_to_dict(item, body=args.body))
+    except KeyboardInterrupt:
+        # Ctrl-C is how a watch ends: no message, just the conventional code.
+        return EXIT_INTERRUPTED
+    return EXIT_OK
+
+
 def _utf8(stream: TextIO) -> TextIO:
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
@@ -289,6 +350,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_analyze(args, _utf8(stdout), stderr)
         if args.command == "export":
             return run_export(args, _utf8(stdout), stderr)
+        if args.command == "watch":
+            return run_watch(args, _utf8(stdout))
         return run_open(args)
     except BriefingError as error:
         print(f"{PROG}: error: {error}", file=stderr)
