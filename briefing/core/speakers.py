@@ -43,7 +43,6 @@ _FRAME_LIMIT = 400  # characters of attribution looked at around a quote: keeps 
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|at|of|to|from|toward|towards|near|on|into|across|for|via|outside|inside|over|under|"
     r"the|a|an|by|with|between|beyond|around|told|joined|visited|against|beat)\s+$", re.IGNORECASE)
-_ORG_BEFORE = re.compile(r"\b(?:%s)\s+$" % "|".join(sorted(ORG_NOUNS, key=len, reverse=True)), re.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b")
@@ -328,6 +327,15 @@ def _title_role(title: str | None) -> str | None:
     return _TITLE_ROLES.get(bare, title)
 
 
+def _org_noun_before(body: str, start: int) -> bool:
+    """Whether the word right before a name is an organisation noun ("scooter maker Vantel")."""
+    window = body[max(0, start - 30):start]
+    if not window.endswith((" ", "\u00a0")):
+        return False
+    words = window.split()
+    return bool(words) and words[-1].lower() in ORG_NOUNS
+
+
 def _role_before(body: str, start: int) -> str | None:
     """A lowercase role phrase right before a name: "Kremlin spokesperson Dmitry Peskov"."""
     window = body[max(0, start - 80):start]
@@ -427,7 +435,7 @@ class _Attributor:
                 continue
             whole = name == match.group().strip()
             org_signal = (is_org_name(name) and len(name.split()) > 1) or (whole and (
-                _ORG_BEFORE.search(self.mask, max(0, start - 30), start) is not None
+                _org_noun_before(self.mask, start)
                 or _WHICH_AFTER.match(self.mask, match.end(), match.end() + 10) is not None))
             person_signal = title is not None or role is not None or _WHO_AFTER.match(
                 self.mask, match.end(), match.end() + 10) is not None or (
