@@ -9,6 +9,7 @@ weekday looks forward or back by the verbs around it, and relative phrases ("tom
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -634,19 +635,24 @@ def _day_of(value: dt.date | dt.datetime) -> dt.date:
 def _merge(events: list[Event]) -> tuple[Event, ...]:
     """One event per day: later mentions join the first; a named label beats a fallback phrase,
     a time of day refines a bare date, and a deadline stays a deadline."""
-    merged: list[Event] = []
+    firsts: list[Event] = []
+    mentions: list[list[Span]] = []
+    index_of: dict[tuple[dt.date, object], int] = {}
     for event in events:
-        for index, other in enumerate(merged):
-            if _day_of(other.when) != _day_of(event.when) or other.until != event.until:
-                continue
-            when = other.when if isinstance(other.when, dt.datetime) or not isinstance(event.when, dt.datetime) else event.when
-            label = other.label if is_named_label(other.label) or not is_named_label(event.label) else event.label
-            kind = "deadline" if "deadline" in (other.kind, event.kind) else other.kind
-            merged[index] = Event(when=when, label=label, kind=kind, text=other.text, start=other.start,
-                                  end=other.end, mentions=other.mentions + event.mentions, until=other.until)
-            break
-        else:
-            merged.append(event)
+        key = (_day_of(event.when), event.until)
+        index = index_of.get(key)
+        if index is None:
+            index_of[key] = len(firsts)
+            firsts.append(event)
+            mentions.append(list(event.mentions))
+            continue
+        other = firsts[index]
+        when = other.when if isinstance(other.when, dt.datetime) or not isinstance(event.when, dt.datetime) else event.when
+        label = other.label if is_named_label(other.label) or not is_named_label(event.label) else event.label
+        kind = "deadline" if "deadline" in (other.kind, event.kind) else other.kind
+        firsts[index] = dataclasses.replace(other, when=when, label=label, kind=kind)
+        mentions[index].extend(event.mentions)
+    merged = [dataclasses.replace(event, mentions=tuple(spans)) for event, spans in zip(firsts, mentions)]
     return tuple(sorted(merged, key=lambda e: (_day_of(e.when), e.start)))
 
 

@@ -199,8 +199,9 @@ class _Registry:
         if not tokens:
             return None
         matches = [entity for entity in self._by_form.get(name, ())]
+        already = {id(entity) for entity in matches}
         for entity in self._by_surname.get(tokens[-1] if len(tokens) > 1 else tokens[0], ()):
-            if entity.kind == "handle" or any(match is entity for match in matches):
+            if entity.kind == "handle" or id(entity) in already:
                 continue
             if len(tokens) == 1:
                 if tokens[0] == entity.surname or (entity.kind == "org" and tokens[0] == entity.first):
