@@ -199,6 +199,8 @@ class _Registry:
         if not tokens:
             return None
         matches = [entity for entity in self._by_form.get(name, ())]
+        if len(matches) == 1 and len(tokens) > 1:
+            return matches[0]  # a full name seen before in exactly this form: no need to look further
         already = {id(entity) for entity in matches}
         for entity in self._by_surname.get(tokens[-1] if len(tokens) > 1 else tokens[0], ()):
             if entity.kind == "handle" or id(entity) in already:
