@@ -3,6 +3,7 @@ what, and what comes next and when, in reading order."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -48,7 +49,7 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
         while quote_index < len(quoted_sorted) and quoted_sorted[quote_index][1] <= sentence.start:
             quote_index += 1
         inside_quote = 0
-        for a, b in quoted_sorted[quote_index:]:
+        for a, b in itertools.islice(quoted_sorted, quote_index, None):
             if a >= sentence.end:
                 break
             inside_quote += min(b, sentence.end) - max(a, sentence.start)
