@@ -3,7 +3,6 @@ what, and what comes next and when, in reading order."""
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -49,10 +48,11 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
         while quote_index < len(quoted_sorted) and quoted_sorted[quote_index][1] <= sentence.start:
             quote_index += 1
         inside_quote = 0
-        for a, b in itertools.islice(quoted_sorted, quote_index, None):
-            if a >= sentence.end:
-                break
+        index = quote_index
+        while index < len(quoted_sorted) and quoted_sorted[index][0] < sentence.end:
+            a, b = quoted_sorted[index]
             inside_quote += min(b, sentence.end) - max(a, sentence.start)
+            index += 1
         score = 0.0
         score += max(0.0, 3.0 - rank * 0.5)  # the lead carries the story
         dated = event_starts[bisect_left(event_starts, sentence.start):bisect_left(event_starts, sentence.end)]
