@@ -782,11 +782,73 @@ _LABEL_NOUNS: tuple[tuple[str, str], ...] = (
 )
 _KNOWN_LABELS = frozenset(
     f"{label}{suffix}" for _, label in _LABEL_NOUNS for suffix in ("", " begins", " closes", " opens", " deadline"))
-# One pass finds the nearest event noun; the named group says which label it is. Earlier
-# entries win where two match at the same place.
-_LABEL_ANY = re.compile(
-    "|".join(rf"\b(?P<l{number}>{pattern})\b" for number, (pattern, _) in enumerate(_LABEL_NOUNS)), re.IGNORECASE)
-_LABEL_OF = {f"l{number}": label for number, (_, label) in enumerate(_LABEL_NOUNS)}
+def _spellings(pattern: str) -> list[str]:
+    """Every text a label pattern matches: "walk(?:s|ing)? out" -> walk out, walks out, walking out.
+    Only the forms `_LABEL_NOUNS` uses: alternatives, `(?:a|b)?` groups and an optional letter."""
+    results = [""]
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith("(?:", index):
+            close = pattern.index(")", index)
+            options = pattern[index + 3:close].split("|")
+            index = close + 1
+        else:
+            options = [pattern[index]]
+            index += 1
+        if index < len(pattern) and pattern[index] == "?":
+            options = [*options, ""]
+            index += 1
+        results = [result + option for result in results for option in options]
+    return results
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level `|` (not inside a group)."""
+    parts, depth, current = [], 0, ""
+    for char in pattern:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+def _label_phrases() -> dict[tuple[str, ...], int]:
+    phrases: dict[tuple[str, ...], int] = {}
+    for number, (pattern, _) in enumerate(_LABEL_NOUNS):
+        for alternative in _alternatives(pattern):
+            for spelling in _spellings(alternative):
+                phrases.setdefault(tuple(spelling.split()), number)
+    return phrases
+
+
+_LABEL_PHRASES = _label_phrases()
+"""Each spelling of an event noun (as words) -> its entry in `_LABEL_NOUNS`."""
+_LABEL_STARTS: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _phrase, _number in sorted(_LABEL_PHRASES.items(), key=lambda item: item[1]):
+    _LABEL_STARTS.setdefault(_phrase[0], []).append((_phrase, _number))
+_LABEL_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def _label_nouns(text: str) -> list[tuple[int, int, int]]:
+    """The event nouns in `text`, left to right, not overlapping: (start, end, entry number).
+    Where two entries start at one word, the one listed first in `_LABEL_NOUNS` wins."""
+    words = [(match.start(), match.end(), match.group().lower()) for match in _LABEL_WORD.finditer(text)]
+    found: list[tuple[int, int, int]] = []
+    index = 0
+    while index < len(words):
+        for phrase, number in _LABEL_STARTS.get(words[index][2], ()):
+            span = words[index:index + len(phrase)]
+            if tuple(word for _, _, word in span) == phrase and all(
+                    span[k + 1][0] == span[k][1] + 1 for k in range(len(phrase) - 1)):
+                found.append((words[index][0], span[-1][1], number))
+                index += len(phrase)
+                break
+        else:
+            index += 1
+    return found
 _LABEL_VERBS = (
     (re.compile(r"\b(?:begins?|begin|start|starts|starting|from)\b", re.I), "begins"),
     (re.compile(r"\b(?:closes?|closing|shuts?|ends?|expires?|until)\b", re.I), "closes"),
@@ -805,15 +867,16 @@ def event_label(body: str, sentence: Sentence | None, start: int, end: int) -> s
     best: tuple[int, str, str] | None = None
     # Nearest wins, but the words that name what a story is about (ceasefire, talks, strike)
     # outweigh incidental ones (a "repair fleet") a few words nearer.
-    for match in _LABEL_ANY.finditer(before):
-        distance = len(before) - match.end() + 2 * int((match.lastgroup or "l0")[1:])
+    for noun_start, noun_end, number in _label_nouns(before):
+        distance = len(before) - noun_end + 2 * number
         if best is None or distance <= best[0]:
-            best = (distance, _LABEL_OF[match.lastgroup or ""], before[match.end():])
-    match = _LABEL_ANY.search(after)
-    if match:
-        distance = match.start() + 25 + 2 * int((match.lastgroup or "l0")[1:])
+            best = (distance, _LABEL_NOUNS[number][1], before[noun_end:])
+    following = _label_nouns(after)
+    if following:
+        noun_start, _, number = following[0]
+        distance = noun_start + 25 + 2 * number
         if best is None or distance < best[0]:
-            best = (distance, _LABEL_OF[match.lastgroup or ""], after[:match.start()])
+            best = (distance, _LABEL_NOUNS[number][1], after[:noun_start])
     if best is None:
         return _fallback_label(before, body[end:min(right, end + 80)])
     label, between = best[1], best[2]
