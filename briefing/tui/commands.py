@@ -38,6 +38,12 @@ class BriefingCommands(Provider):
         found.append(("Next article", partial(main.action_change_article, 1), "Show the next article"))
         found.append(("Previous article", partial(main.action_change_article, -1),
                       "Show the previous article"))
+        if main.across_stack:
+            found.append(("Briefing: this article only", main.action_toggle_stack,
+                          "Show the quotes and dates of the article on screen"))
+        else:
+            found.append(("Briefing: all articles", main.action_toggle_stack,
+                          "One timeline of every date and each speaker once, across all articles"))
         found.append(("Search the article and quotes", main.action_search,
                       "Type a word; enter goes to the next match, escape clears"))
         found.append(("Toggle clock: article time / real time", main.action_toggle_clock,

@@ -39,6 +39,7 @@ KEYS: tuple[KeySpec, ...] = (
     KeySpec("pane-article", "4", "4", "Article", "Go to the article text.", "Anywhere"),
     KeySpec("next-article", "n,right_square_bracket", "n ]", "Next art.", "Show the next article.", "Anywhere", show=True),
     KeySpec("previous-article", "p,left_square_bracket", "p [", "Prev art.", "Show the previous article.", "Anywhere"),
+    KeySpec("toggle-stack", "a", "a", "All arts.", "Switch the quotes and dates panes between this article and all articles: one timeline, each speaker once.", "Anywhere"),
     KeySpec("toggle-clock", "t", "t", "Clock", "Count down from the article's own time or from the real time.", "Anywhere"),
     KeySpec("export", "e", "e", "Export", "Write the brief as Markdown to briefing-export.md here.", "Anywhere"),
     KeySpec("switch-theme", "ctrl+t", "ctrl+t", "Theme", "Switch to the next colour theme.", "Anywhere"),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from briefing.model import Briefing
+from briefing.model import Briefing, Overview
 
 
 @dataclass
@@ -17,6 +17,8 @@ class SpanChosen(Message):
     end: int
     also: tuple[tuple[int, int], ...] = ()
     """Other mentions of the same thing, marked more quietly."""
+    article: int | None = None
+    """In the view across the stack: the index of the article the span is in."""
 
 
 @dataclass
@@ -31,3 +33,11 @@ class BriefingFailed(Message):
     """The analysis worker raised; `reason` is one line for the user."""
 
     reason: str
+
+
+@dataclass
+class OverviewBuilt(Message):
+    """The view across the stack of `briefing` is ready."""
+
+    briefing: Briefing
+    overview: Overview

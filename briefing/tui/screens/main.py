@@ -1,14 +1,18 @@
 """The main screen: header line, the four panes, and the footer.
 
-The screen owns the state (which article, which pane) and sets it down on the panes;
+The screen owns the state (which article, which pane, this article or all articles) and sets
+it down on the panes; in the view across the stack (`a`) the quotes and deadlines panes show
+every loaded article's speakers, merged, and one timeline, built by `core.merge` in a worker;
 panes only post messages up. Below 100 columns one list pane shows at a time above
 the article; from 100 columns the lists stack beside the article; from 160 they spread out.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -20,10 +24,10 @@ from textual.widgets import Footer, Input, Static
 from briefing.model import Article, Briefing
 from briefing.tui import keys
 from briefing.tui.clock import article_time, briefing_time
-from briefing.tui.messages import SpanChosen
+from briefing.tui.messages import OverviewBuilt, SpanChosen
 from briefing.tui.search import Match, find_matches, step_index
 from briefing.tui.widgets.article_pane import ArticlePane
-from briefing.tui.widgets.deadlines_pane import DeadlinesPane, event_key
+from briefing.tui.widgets.deadlines_pane import DeadlinesPane, event_key, timeline_key
 from briefing.tui.widgets.quotes_pane import QuotesPane, speaker_key
 from briefing.tui.widgets.search_bar import SearchBar, SearchInput
 from briefing.tui.widgets.summary_pane import SummaryPane
@@ -34,6 +38,10 @@ LIST_PANES: tuple[PaneName, ...] = ("summary", "quotes", "deadlines")
 PANE_TITLES: dict[PaneName, str] = {
     "summary": "Summary", "quotes": "Quotes", "deadlines": "Deadlines", "article": "Article",
 }
+STACK_PANES: tuple[PaneName, ...] = ("quotes", "deadlines")
+"""The panes that show all articles in the view across the stack."""
+STACK_SUFFIX = " (all)"
+"""Added to those panes' titles while they show all articles."""
 
 
 class MainScreen(Screen[None]):
@@ -49,6 +57,7 @@ class MainScreen(Screen[None]):
         keys.binding("pane-article", "focus_pane('article')"),
         keys.binding("next-article", "change_article(1)"),
         keys.binding("previous-article", "change_article(-1)"),
+        keys.binding("toggle-stack", "toggle_stack"),
         keys.binding("toggle-clock", "toggle_clock"),
         keys.binding("search", "search"),
         keys.binding("close-search", "close_search", show=False),
@@ -62,9 +71,13 @@ class MainScreen(Screen[None]):
     """The pane with focus (or last focus)."""
     list_pane: reactive[PaneName] = reactive("summary", init=False)
     """The list pane on show in the compact layout."""
+    across_stack: reactive[bool] = reactive(False, init=False)
+    """The quotes and deadlines panes show all articles rather than the one on screen."""
 
     def __init__(self) -> None:
         super().__init__()
+        self._stack: Briefing | None = None
+        """The briefing with its overview, once built for the current `briefing`."""
         self._matches: tuple[Match, ...] = ()
         self._match_index = -1
         self._quotes_matched = 0
@@ -124,6 +137,11 @@ class MainScreen(Screen[None]):
             return
         self.set_reactive(MainScreen.article_index, 0)
         self._show_article()
+        self._show_stack()
+
+    def watch_across_stack(self) -> None:
+        self._apply_pane_classes()
+        self._show_stack()
 
     def watch_article_index(self) -> None:
         self._show_article()
@@ -170,6 +188,39 @@ class MainScreen(Screen[None]):
         if self.query_one(SearchBar).is_open:
             self._search(self.query_one(SearchBar).term)
 
+    def _show_stack(self) -> None:
+        """Set the view across the stack on its panes, or build it first, or take it away."""
+        quotes, deadlines = self.query_one(QuotesPane), self.query_one(DeadlinesPane)
+        briefing = self.briefing
+        if not self.across_stack or briefing is None or not briefing.articles:
+            if quotes.stack is not None or deadlines.stack is not None:
+                quotes.stack = None
+                deadlines.stack = None
+            return
+        if self._stack is not None and self._stack.articles is briefing.articles:
+            quotes.stack = self._stack
+            deadlines.stack = self._stack
+            return
+        if self._stack is None:
+            # Until the first overview is built, say so; later ones replace the old view in place.
+            quotes.show_message("Gathering the speakers of all articles…")
+            deadlines.show_message("Gathering the dates of all articles…")
+        self.build_overview(briefing)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="overview")
+    def build_overview(self, briefing: Briefing) -> None:
+        """Merge the speakers and dates of `briefing`'s articles off the UI thread."""
+        from briefing.core.merge import build_overview
+
+        self.post_message(OverviewBuilt(briefing, build_overview(briefing)))
+
+    def on_overview_built(self, message: OverviewBuilt) -> None:
+        message.stop()
+        if message.briefing is not self.briefing:
+            return  # built for a stack that has changed since
+        self._stack = replace(message.briefing, overview=message.overview)
+        self._show_stack()
+
     @staticmethod
     def _no_articles_message(briefing: Briefing) -> str:
         lines = ["No articles to show."]
@@ -200,14 +251,18 @@ class MainScreen(Screen[None]):
         for number, name in enumerate(LIST_PANES, start=1):
             if strip:
                 strip.append(" · ")
-            label = f"{number} {PANE_TITLES[name]}"
+            label = f"{number} {self._title(name)}"
             strip.append((f"▶{label}", "reverse bold") if name == self.list_pane else label)
         for number, name in enumerate(PANES, start=1):
             widget = self.pane(name)
             if compact and name in LIST_PANES:
                 widget.border_title = Content.assemble(*strip)
             else:
-                widget.border_title = Content(f"{number} {PANE_TITLES[name]}")
+                widget.border_title = Content(f"{number} {self._title(name)}")
+
+    def _title(self, name: PaneName) -> str:
+        suffix = STACK_SUFFIX if self.across_stack and name in STACK_PANES else ""
+        return PANE_TITLES[name] + suffix
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._apply_pane_classes)
@@ -254,6 +309,16 @@ class MainScreen(Screen[None]):
         if self.briefing is not None and 0 <= index < len(self.briefing.articles):
             self.article_index = index
 
+    def action_toggle_stack(self) -> None:
+        """Switch the quotes and deadlines panes between this article and all articles."""
+        if self.briefing is None or not self.briefing.articles:
+            self.notify("No articles yet.", markup=False, timeout=2)
+            return
+        self.across_stack = not self.across_stack
+        count = len(self.briefing.articles)
+        what = f"all {count} articles" if self.across_stack else "this article"
+        self.notify(f"Quotes and dates: {what}", markup=False, timeout=2)
+
     def action_toggle_clock(self) -> None:
         clock = getattr(self.app, "clock", None)
         if clock is None:
@@ -267,14 +332,26 @@ class MainScreen(Screen[None]):
 
     def jump_to(self, key: str) -> None:
         """Select the list item named `key` (a speaker or event) and show it in the article."""
-        name: PaneName = "deadlines" if key.startswith("event:") else "quotes"
+        name: PaneName = "deadlines" if key.startswith(("event:", "timeline:")) else "quotes"
         pane = self.query_one(DeadlinesPane if name == "deadlines" else QuotesPane)
         if pane.select_key(key):
             self.action_focus_pane(name)
             self.call_after_refresh(pane.action_show_selection)
 
     def jump_keys(self) -> list[tuple[str, str]]:
-        """(label, key) for each speaker and event of the article, for the command palette."""
+        """(label, key) for each speaker and event of the article (or, in the view across the
+        stack, of every article), for the command palette."""
+        stack = self._stack if self.across_stack else None
+        if stack is not None and stack.overview is not None and self.briefing is not None \
+                and stack.articles is self.briefing.articles:
+            overview = stack.overview
+            found = [(f"Speaker: {speaker.name}", speaker_key(speaker.name)) for speaker in overview.speakers]
+            if overview.unattributed:
+                found.append(("Speaker: Unattributed quotes", "speaker:"))
+            found.extend((f"Date: {entry.event.label} (art. {entry.article + 1})",
+                           timeline_key(entry.article, entry.event))
+                         for entry in overview.timeline)
+            return found
         article = self.article
         if article is None:
             return []
@@ -330,7 +407,9 @@ class MainScreen(Screen[None]):
         article = self.article
         self._matches = find_matches(article.body, term) if article is not None else ()
         self._match_index = -1
-        self._quotes_matched = self.query_one(QuotesPane).mark_matches(self._matches)
+        # The view across the stack lists other articles' quotes: only the article is searched.
+        quotes_matches = () if self.across_stack else self._matches
+        self._quotes_matched = self.query_one(QuotesPane).mark_matches(quotes_matches)
         self._go_to_match(0 if self._matches else -1)
 
     def _go_to_match(self, index: int) -> None:
@@ -345,10 +424,13 @@ class MainScreen(Screen[None]):
             return
         where = f" · {self._quotes_matched} in quotes" if self._quotes_matched else ""
         bar.show_count(f"{index + 1} of {len(self._matches)}{where}")
-        self.query_one(QuotesPane).select_span(*self._matches[index])
+        if not self.across_stack:
+            self.query_one(QuotesPane).select_span(*self._matches[index])
 
     # -- messages --------------------------------------------------------------------
 
     def on_span_chosen(self, message: SpanChosen) -> None:
         message.stop()
+        if message.article is not None and message.article != self.article_index:
+            self.show_article_at(message.article)
         self.query_one(ArticlePane).highlight(message.start, message.end, message.also)

@@ -1,4 +1,5 @@
-"""The deadlines pane: each dated event with a countdown that ticks every second.
+"""The deadlines pane: each dated event with a countdown that ticks every second, for the
+article on screen or, in the view across the stack, one timeline of every loaded article.
 
 Only this pane runs a timer. The tick re-reads the app's clock and rewrites the countdown
 lines, redrawing this pane alone; it never re-analyses and never rebuilds the list.
@@ -8,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
 from textual.content import Content
 from textual.reactive import reactive
 from textual.timer import Timer
 
-from briefing.model import Article, Event
+from briefing.model import Article, Briefing, Event, TimelineEntry
 from briefing.tui.clock import as_utc
 from briefing.tui.widgets.selectable import Item, ItemPane, Line, text
+from briefing.tui.widgets.stack_window import SourcedItem, StackPaneMixin, StackUnit, StackWindow
 from briefing.views.countdown import COUNTDOWN_STATES, CountdownStatus, countdown_status
 
 
@@ -47,16 +50,31 @@ def _start_at(event: Event) -> dt.datetime:
     return as_utc(event.when)
 
 
-class DeadlinesPane(ItemPane):
+def article_name(briefing: Briefing, index: int) -> str:
+    """How a line in the view across the stack names the article it is from."""
+    article = briefing.articles[index]
+    return f"art. {index + 1}: {article.title or article.path}"
+
+
+def timeline_key(article: int, event: Event) -> str:
+    """The item key of an event in the view across the stack."""
+    return f"timeline:{article}:{event.start}"
+
+
+class DeadlinesPane(StackPaneMixin, ItemPane):
     """The article's dated events, soonest first, each with a live countdown."""
 
     COMPONENT_CLASSES = ItemPane.COMPONENT_CLASSES | {
-        "deadlines--clock", "event--label", "event--when", "event--countdown",
+        "deadlines--clock", "deadlines--stack", "stack--more", "event--label", "event--when",
+        "event--article", "event--countdown",
         *(f"event--{state}" for state in COUNTDOWN_STATES),
     }
 
     article: reactive[Article | None] = reactive(None, init=False, always_update=True)
     """The article whose events are shown."""
+    stack: reactive[Briefing | None] = reactive(None, init=False, always_update=True)
+    """In the view across the stack: the briefing (with its overview) whose timeline is shown
+    instead of the article's dates; None shows the article's."""
     clock_note: reactive[str] = reactive("", init=False)
     """Which clock the countdowns use, said in words at the top of the pane."""
 
@@ -99,6 +117,57 @@ class DeadlinesPane(ItemPane):
         self.redraw()
 
     def watch_article(self, article: Article | None) -> None:
+        if self.stack is None:
+            self._show_article(article)
+
+    def watch_stack(self, stack: Briefing | None) -> None:
+        if stack is None:
+            self.stack_window = None
+            self._show_article(self.article)
+        else:
+            self._show_stack(stack)
+
+    def before_window_fill(self) -> None:
+        self._countdowns = []
+
+    def _show_stack(self, stack: Briefing) -> None:
+        timeline = stack.overview.timeline if stack.overview is not None else ()
+        count = len(stack.articles)
+        note = text(
+            f"Every date in all {count:,} article{'s' if count != 1 else ''}, soonest first; "
+            "enter shows it in its article.",
+            "deadlines--stack",
+        )
+        units = [
+            StackUnit(
+                place=(entry.article, (entry.event.start, entry.event.end)),
+                make=partial(self._timeline_item, stack, entry),
+                key=timeline_key(entry.article, entry.event),
+            )
+            for entry in timeline
+        ]
+        self.show_window(
+            StackWindow(units, "dates"), [self._note, note],
+            "No dates ahead in any article: nothing to count down to.",
+        )
+
+    def _timeline_item(self, stack: Briefing, entry: TimelineEntry) -> SourcedItem:
+        event = entry.event
+        line = text("", "event--countdown")
+        _show_countdown(line, event_countdown(event, self._clock()()))
+        self._countdowns.append((line, event))
+        return SourcedItem(
+            text(event.label, "event--label"),
+            text(_detail(event), "event--when"),
+            text(article_name(stack, entry.article), "event--article"),
+            line,
+            article=entry.article,
+            span=(event.start, event.end),
+            also=tuple((m.start, m.end) for m in event.mentions if m.start != event.start),
+            key=timeline_key(entry.article, event),
+        )
+
+    def _show_article(self, article: Article | None) -> None:
         self._countdowns = []
         if article is None:
             self.show_message("No article, so no dates.")
@@ -110,13 +179,10 @@ class DeadlinesPane(ItemPane):
             line = text("", "event--countdown")
             _show_countdown(line, event_countdown(event, now))
             self._countdowns.append((line, event))
-            detail = f"{format_when(event.when)} · {event.kind}"
-            if event.until is not None:
-                detail += f" until {format_when(event.until)}"
             items.append(
                 Item(
                     text(event.label, "event--label"),
-                    text(detail, "event--when"),
+                    text(_detail(event), "event--when"),
                     line,
                     span=(event.start, event.end),
                     also=tuple((m.start, m.end) for m in event.mentions if m.start != event.start),
@@ -127,6 +193,13 @@ class DeadlinesPane(ItemPane):
             [self._note, *items],
             "No dates ahead in this article: nothing to count down to.",
         )
+
+
+def _detail(event: Event) -> str:
+    detail = f"{format_when(event.when)} · {event.kind}"
+    if event.until is not None:
+        detail += f" until {format_when(event.until)}"
+    return detail
 
 
 def _show_countdown(line: Line, result: CountdownStatus) -> None:

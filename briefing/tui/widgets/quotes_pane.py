@@ -1,13 +1,17 @@
-"""The quotes pane: who said what, grouped by speaker, with unattributed quotes last."""
+"""The quotes pane: who said what, grouped by speaker, with unattributed quotes last; in the
+view across the stack, each speaker once with every quote from every loaded article."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from textual.content import Content
 from textual.reactive import reactive
 
-from briefing.model import Article, Quote, Speaker
+from briefing.model import Article, Briefing, MergedSpeaker, Quote, SourcedQuote, Speaker
+from briefing.tui.widgets.deadlines_pane import article_name
+from briefing.tui.widgets.stack_window import SourcedItem, StackPaneMixin, StackUnit, StackWindow
 from briefing.tui.widgets.selectable import Entry, Item, ItemPane, Line, text
 
 
@@ -16,17 +20,66 @@ def speaker_key(name: str) -> str:
     return f"speaker:{name}"
 
 
-class QuotesPane(ItemPane):
+class QuotesPane(StackPaneMixin, ItemPane):
     """Speakers with their roles and aliases, each quote a selectable item."""
 
     COMPONENT_CLASSES = ItemPane.COMPONENT_CLASSES | {
         "speaker--name", "speaker--detail", "quote--text", "quote--via", "quote--none",
+        "quotes--stack", "quote--article", "stack--more",
     }
 
     article: reactive[Article | None] = reactive(None, init=False, always_update=True)
     """The article whose quotes are shown."""
+    stack: reactive[Briefing | None] = reactive(None, init=False, always_update=True)
+    """In the view across the stack: the briefing (with its overview) whose merged speakers
+    are shown instead of the article's; None shows the article's."""
 
     def watch_article(self, article: Article | None) -> None:
+        if self.stack is None:
+            self._show_article(article)
+
+    def watch_stack(self, stack: Briefing | None) -> None:
+        if stack is None:
+            self.stack_window = None
+            self._show_article(self.article)
+            return
+        count = len(stack.articles)
+        note = text(
+            f"Who said what in all {count:,} article{'s' if count != 1 else ''}, each person once; "
+            "enter shows a quote in its article.",
+            "quotes--stack",
+        )
+        self.show_window(
+            StackWindow(self._stack_units(stack), "quotes"), [note],
+            "No quotes in any article: nobody is quoted directly.",
+        )
+
+    def _stack_units(self, stack: Briefing) -> list[StackUnit]:
+        overview = stack.overview
+        if overview is None:
+            return []
+        units: list[StackUnit] = []
+        for number, speaker in enumerate(overview.speakers):
+            heading = tuple(self._merged_header(speaker))
+            units.extend(_sourced_units(stack, speaker.quotes, speaker_key(speaker.name), heading, number))
+        if overview.unattributed:
+            heading = (text("Unattributed", "speaker--name"),
+                       text("quotes no article gives a speaker for", "speaker--detail"))
+            units.extend(_sourced_units(stack, overview.unattributed, "speaker:", heading, -1))
+        return units
+
+    def _merged_header(self, speaker: MergedSpeaker) -> Iterator[Entry]:
+        yield text(speaker.name, "speaker--name")
+        details: list[str] = []
+        if speaker.role:
+            details.append(speaker.role)
+        if speaker.aliases:
+            details.append("also: " + ", ".join(speaker.aliases))
+        count = len(speaker.articles)
+        details.append(f"in {count} article{'s' if count != 1 else ''}")
+        yield text(" · ".join(details), "speaker--detail")
+
+    def _show_article(self, article: Article | None) -> None:
         if article is None:
             self.show_message("No article, so no quotes.")
             return
@@ -60,7 +113,7 @@ class QuotesPane(ItemPane):
             yield text(" · ".join(details), "speaker--detail")
 
 
-def _quote_item(quote: Quote, key: str) -> Item:
+def _quote_lines(quote: Quote) -> list[Line]:
     line = Content.assemble("“", quote.text, "”")
     notes: list[str] = []
     if quote.via:
@@ -70,4 +123,32 @@ def _quote_item(quote: Quote, key: str) -> Item:
     body: list[Line] = [text(line, "quote--text")]
     if notes:
         body.append(text(" · ".join(notes), "quote--via"))
-    return Item(*body, span=(quote.start, quote.end), key=key)
+    return body
+
+
+def _quote_item(quote: Quote, key: str) -> Item:
+    return Item(*_quote_lines(quote), span=(quote.start, quote.end), key=key)
+
+
+def _sourced_units(stack: Briefing, quotes: tuple[SourcedQuote, ...], key: str,
+                   heading: tuple[Line, ...], heading_id: int) -> list[StackUnit]:
+    """Quotes from across the stack, under their speaker and a line naming each article."""
+    units: list[StackUnit] = []
+    for index, sourced in enumerate(quotes):
+        quote = sourced.quote
+        unit_key = key if index == 0 else ""
+        units.append(StackUnit(
+            place=(sourced.article, (quote.start, quote.end)),
+            make=partial(_sourced_item, sourced, unit_key),
+            key=unit_key,
+            heading=heading,
+            heading_id=heading_id,
+            subheading=(text(article_name(stack, sourced.article), "quote--article"),),
+            subheading_id=sourced.article,
+        ))
+    return units
+
+
+def _sourced_item(sourced: SourcedQuote, key: str) -> SourcedItem:
+    quote = sourced.quote
+    return SourcedItem(*_quote_lines(quote), article=sourced.article, span=(quote.start, quote.end), key=key)

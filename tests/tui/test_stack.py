@@ -1,0 +1,149 @@
+"""The app across the stack: the all-articles view of quotes and dates, a folder that fills
+while the app runs, and a large stack that streams in. Driven through the pilot at 80x24."""
+
+from __future__ import annotations
+
+from briefing.model import Briefing
+from briefing.tui.screens.help import help_rows
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.widgets.article_pane import ArticlePane
+from briefing.tui.widgets.deadlines_pane import DeadlinesPane
+from briefing.tui.widgets.quotes_pane import QuotesPane
+
+SIZE = (80, 24)
+
+
+def title(widget) -> str:  # type: ignore[no-untyped-def]
+    return str(widget.border_title)
+
+
+async def test_a_shows_one_timeline_of_every_article_and_enter_jumps_to_its_article(
+    app_factory, briefing: Briefing,  # type: ignore[no-untyped-def]
+) -> None:
+    app = app_factory(briefing)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("3")
+        await pilot.pause()
+        deadlines = screen.query_one(DeadlinesPane)
+        assert "(all)" not in title(deadlines)
+        assert "[blink]Vote[/]" not in deadlines.texts("event--label")  # article 2's date
+
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "3 Deadlines (all)" in title(deadlines)
+        labels = deadlines.texts("event--label")
+        # Soonest first, across both articles.
+        assert labels == [
+            "Dredging starts", "Works area closed to small boats", "Public briefing on the quay",
+            "Objections to the dredging licence close", "Council meeting: compensation request",
+            "[blink]Vote[/]",
+        ]
+        assert deadlines.texts("event--article")[-1] == (
+            "art. 2: [bold red]Markup[/] in a [@click=app.quit]title[/]"
+        )
+
+        await pilot.press("G", "enter")  # the vote, in the second article
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.article_index == 1
+        pane = screen.query_one(ArticlePane)
+        assert pane.article is briefing.articles[1]
+        assert pane.highlighted is not None
+        assert briefing.articles[1].body[slice(*pane.highlighted)] == "on June 30"
+        # The timeline stays, with its selection, so the reader can go on through it.
+        assert deadlines.texts("event--label")[-1] == "[blink]Vote[/]"
+        assert deadlines.selected is not None and deadlines.selected.plain.startswith("[blink]Vote")
+
+        await pilot.press("a")
+        await pilot.pause()
+        assert "(all)" not in title(deadlines)
+        assert deadlines.texts("event--label") == ["[blink]Vote[/]"]
+
+
+async def test_quotes_across_the_stack_name_each_speaker_once_with_their_articles(
+    app_factory, briefing: Briefing,  # type: ignore[no-untyped-def]
+) -> None:
+    app = app_factory(briefing)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "2", "a")  # from the second article
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        quotes = screen.query_one(QuotesPane)
+        assert "2 Quotes (all)" in title(quotes)
+        names = quotes.texts("speaker--name")
+        assert names == ["Ines Calloway", "Tomas Reyne", "Bluewake Lines", "[i]Someone[/i]", "Unattributed"]
+        assert "art. 1: Porthaven to dredge north channel before summer ferries" in quotes.texts("quote--article")
+        await pilot.press("enter")  # Calloway's first quote, in the first article
+        await pilot.pause()
+        assert screen.article_index == 0
+        pane = screen.query_one(ArticlePane)
+        assert pane.highlighted is not None
+        assert briefing.articles[0].body[slice(*pane.highlighted)].startswith("We cannot keep telling")
+
+
+async def test_stack_view_is_in_help_and_the_palette(app_factory, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
+    assert any(keys_text == "a" and what.startswith("All arts.: Switch the quotes and dates panes") for _group, keys_text, what in help_rows({}))
+    app = app_factory(briefing)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"all articles")
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.across_stack
+        assert "(all)" in title(screen.query_one(DeadlinesPane))
+
+
+async def test_a_long_timeline_is_drawn_a_window_at_a_time_and_keys_go_through_all_of_it(
+    app_factory,  # type: ignore[no-untyped-def]
+) -> None:
+    from dataclasses import replace
+
+    from briefing.tui.widgets.stack_window import WINDOW_SIZE
+    from tests.tui.conftest import FIXED_NOW, harbour_article
+
+    harbour = harbour_article()
+    articles = tuple(replace(harbour, path=f"harbour-{number}.md", title=f"Harbour {number}")
+                     for number in range(30))
+    total = sum(len(article.events) for article in articles)
+    assert total > 2 * WINDOW_SIZE
+    app = app_factory(Briefing(now=FIXED_NOW, articles=articles))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        deadlines = app.screen.query_one(DeadlinesPane)
+        assert len(deadlines.texts("event--label")) == WINDOW_SIZE
+        assert deadlines.texts("stack--more") == [f"↓ {total - WINDOW_SIZE:,} later dates: j shows them"]
+
+        await pilot.press("G")
+        await pilot.pause()
+        assert deadlines.selected is not None
+        assert deadlines.selected.plain.splitlines()[2] == "art. 30: Harbour 29"  # the last of all
+        assert deadlines.texts("stack--more")[0].startswith(f"↑ {total - WINDOW_SIZE:,} earlier dates")
+
+        await pilot.press("g")
+        await pilot.pause()
+        first = deadlines.selected
+        assert first is not None and first.plain.startswith("Dredging starts")
+        deadlines.cursor = len(deadlines.items) - 2  # the window's last date (as held j gets to)
+        await pilot.press("j")  # onto the line about later dates: the window slides on
+        await pilot.pause()
+        selected = deadlines.selected
+        assert selected is not None and selected.key.startswith("timeline:")
+        assert deadlines.texts("stack--more")[0].startswith("↑ ")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.article_index == getattr(selected, "article")
