@@ -170,6 +170,42 @@ def _report(failures: Sequence[LoadFailure], stderr: TextIO) -> int:
     return EXIT_UNREADABLE if failures else EXIT_OK
 
 
+class _ProgressLine:
+    """"analysed 1,200/5,000" on one updating line of stderr, cleared at the end; only on a
+    terminal, and only when stdout is not the same terminal (the data would cut through it)."""
+
+    def __init__(self, stderr: TextIO, stdout: TextIO | None) -> None:
+        self.stderr = stderr
+        self.enabled = _is_tty(stderr) and (stdout is None or not _is_tty(stdout))
+        self.shown = False
+        self._last_at = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        moment = time.monotonic()
+        if not self.enabled or (done < total and moment - self._last_at < 0.1):
+            return
+        self._last_at = moment
+        self.stderr.write(f"\r{PROG}: analysed {done:,}/{total:,}\x1b[K")
+        self.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stderr.write("\r\x1b[K")
+            self.stderr.flush()
+            self.shown = False
+
+
+def _is_tty(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (ValueError, OSError):
+        return False
+
+
 def _sample_paths() -> list[str]:
     from briefing.resources import seeds_dir
 
@@ -189,14 +225,23 @@ def run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     now = parse_now(args.now)
     if args.merge and args.format == "text":
         raise UsageError("--merge works with --format json or ndjson")
-    from briefing.core.analyze import analyze, iter_analyzed
+    progress = _ProgressLine(stderr, stdout)
+    try:
+        return _analyze(args, now, stdout, stderr, progress)
+    finally:
+        progress.clear()
+
+
+def _analyze(args: argparse.Namespace, now: dt.datetime, stdout: TextIO, stderr: TextIO,
+             progress: _ProgressLine) -> int:
+    from briefing.core.parallel import analyze_parallel, iter_analyzed_parallel
     from briefing.views.json_view import article_to_dict, stream_end, to_contract
 
     if args.format == "ndjson":
         failures: list[LoadFailure] = []
         kept: list[Article] = []  # only for --merge: streaming otherwise holds no article
         done = 0
-        for item in iter_analyzed(args.paths, now=now):
+        for item in iter_analyzed_parallel(args.paths, now, progress=progress):
             if isinstance(item, LoadFailure):
                 failures.append(item)
                 continue
@@ -214,8 +259,9 @@ def run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
         stdout.flush()
         return _report(failures, stderr)
     if args.format == "json" and not args.merge:
-        return _stream_json(args, now, stdout, stderr)
-    briefing = analyze(args.paths, now=now)
+        return _stream_json(args, now, stdout, stderr, progress)
+    briefing = analyze_parallel(args.paths, now, progress=progress)
+    progress.clear()
     if args.merge:
         from briefing.core.merge import with_overview
 
@@ -230,17 +276,18 @@ def run_analyze(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     return _report(briefing.failures, stderr)
 
 
-def _stream_json(args: argparse.Namespace, now: dt.datetime, stdout: TextIO, stderr: TextIO) -> int:
+def _stream_json(args: argparse.Namespace, now: dt.datetime, stdout: TextIO, stderr: TextIO,
+                 progress: _ProgressLine) -> int:
     """The contract's one JSON object, written an article at a time as each is analysed: the
     same text `json.dumps(..., indent=2)` gives, without holding the whole stack in memory."""
-    from briefing.core.analyze import iter_analyzed
+    from briefing.core.parallel import iter_analyzed_parallel
     from briefing.views.json_view import SCHEMA, article_to_dict, iso
 
     head = json.dumps({"schema": SCHEMA, "now": iso(now)}, ensure_ascii=False, indent=2)
     stdout.write(head[:-2] + ',\n  "articles": [')
     failures: list[LoadFailure] = []
     written = 0
-    for item in iter_analyzed(args.paths, now=now):
+    for item in iter_analyzed_parallel(args.paths, now, progress=progress):
         if isinstance(item, LoadFailure):
             failures.append(item)
             continue
@@ -272,11 +319,15 @@ def _write_stdout(stdout: TextIO, text: str, *, exact_newlines: bool = False) ->
 
 def run_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     now = parse_now(args.now)
-    from briefing.core.analyze import analyze
+    from briefing.core.parallel import analyze_parallel
     from briefing.fsutil import write_atomic
 
     export_format = _export_format(args)
-    briefing = analyze(args.paths or _sample_paths(), now=now)
+    progress = _ProgressLine(stderr, stdout if args.output == "-" else None)
+    try:
+        briefing = analyze_parallel(args.paths or _sample_paths(), now, progress=progress)
+    finally:
+        progress.clear()
     if briefing.articles or not briefing.failures:
         if export_format == "ics":
             from briefing.views.ics_view import render_ics
