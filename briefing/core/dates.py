@@ -305,14 +305,14 @@ def find_reference(body: str, published: str | None, published_basis: str | None
         if not line or len(line) > 90 or line.endswith((".", "!", "?", "”", '"')):
             continue
         for stamp in _DATE_PATTERNS.finditer(line):
-            year = stamp.group("year") or stamp.group("year2") or stamp.group("iy")
-            if not year:
+            stamp_year = stamp.group("year") or stamp.group("year2") or stamp.group("iy")
+            if not stamp_year:
                 continue
             if stamp.group("iso"):
                 day = _safe_date(int(stamp.group("iy")), int(stamp.group("im")), int(stamp.group("id")))
             else:
                 suffix = "" if stamp.group("mdy") else "2"
-                day = _safe_date(int(year), _month(stamp.group("month" + suffix)), int(stamp.group("day" + suffix)))
+                day = _safe_date(int(stamp_year), _month(stamp.group("month" + suffix)), int(stamp.group("day" + suffix)))
             if day:
                 return Reference(day, f"date line: '{line}'", source=line_span)
     for match in _ANCHOR.finditer(body):
@@ -461,8 +461,7 @@ def _time_near(body: str, start: int, end: int, sentence: Sentence | None) -> tu
         return None, None, start, end
     match = best[1]
     if match.group("word"):
-        hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}[match.group("word")], None
-        hour, minute = hour
+        hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}[match.group("word")]
     elif match.group("military"):
         hour, minute = int(match.group("military")[:2]), int(match.group("military")[2:])
     else:
@@ -499,7 +498,6 @@ def _year_for(month: int, day_number: int, reference: dt.date, tense: str) -> dt
 
 def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: str) -> _Mention | None:
     start, end = match.start(), match.end()
-    kind = "scheduled"
     if match.group("iso"):
         day = _safe_date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
         return _Mention(start, end, day) if day else None
@@ -556,14 +554,11 @@ def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: 
         prefix = (match.group("wdprefix") or "").strip().lower()
         delta = (target - reference.weekday()) % 7
         if prefix == "next":
-            delta = delta + 7 if delta == 0 or tense == "never" else delta
-            if delta < 7 and body[max(0, start - 1):start] != "":
-                # "next Monday" said on a weekend or late in the week means the coming one.
-                pass
+            # "next Monday" is the coming Monday (a week on when said on a Monday), as most
+            # newsrooms write it; "Monday" alone on a Monday means today.
+            delta = delta or 7
         elif prefix == "last" or tense == "past":
             delta = -((reference.weekday() - target) % 7)
-        elif delta == 0 and tense == "unknown":
-            delta = 0
         return _Mention(start, end, reference + dt.timedelta(days=delta))
     if match.group("nextweek"):
         unit = match.group("unit")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.core.sentences import paragraphs
+from briefing.model import Span
 
 DOUBLE_OPEN = {"“": "”", "„": "“", "«": "»", "‟": "”", "»": "«"}
 DOUBLE_CLOSE = set("”»“«")
@@ -57,7 +58,7 @@ def _is_word(char: str) -> bool:
     return char.isalnum()
 
 
-def _double_pieces(body: str, paras: list) -> list[QuotePiece]:
+def _double_pieces(body: str, paras: list[Span]) -> list[QuotePiece]:
     pieces: list[QuotePiece] = []
     open_piece: QuotePiece | None = None
     expected_close = ""
@@ -148,7 +149,7 @@ def _single_closer(body: str, start: int, end: int) -> int | None:
     return possessive
 
 
-def _single_pieces(body: str, paras: list, covered: list[tuple[int, int]]) -> list[QuotePiece]:
+def _single_pieces(body: str, paras: list[Span], covered: list[tuple[int, int]]) -> list[QuotePiece]:
     pieces: list[QuotePiece] = []
     scan = body
     if covered:
@@ -185,7 +186,7 @@ def _single_pieces(body: str, paras: list, covered: list[tuple[int, int]]) -> li
     return _join_single_runs(body, pieces, paras)
 
 
-def _join_single_runs(body: str, pieces: list[QuotePiece], paras: list) -> list[QuotePiece]:
+def _join_single_runs(body: str, pieces: list[QuotePiece], paras: list[Span]) -> list[QuotePiece]:
     """Give run-on single-quoted paragraphs one group, ending at the first piece that closes."""
     result: list[QuotePiece] = []
     group = 10_000
@@ -230,7 +231,7 @@ _EMBED_STATS = re.compile(r"[\d.,]+[KkMm]?\s+(?:likes?|reposts?|retweets?|replie
 _EMBED_REPLYING = re.compile(r"Replying to @\w+")
 
 
-def _para_index(paras: list, start: int) -> int:
+def _para_index(paras: list[Span], start: int) -> int:
     return next(index for index, para in enumerate(paras) if para.start == start)
 
 
@@ -239,11 +240,10 @@ _QUESTION = re.compile(r"Q\s*[:.]\s")
 _ANSWER = re.compile(r"A\s*[:.]\s")
 
 
-def _bare_pieces(body: str, paras: list, marked: list[QuotePiece]) -> list[QuotePiece]:
+def _bare_pieces(body: str, paras: list[Span], marked: list[QuotePiece]) -> list[QuotePiece]:
     """Quotes without quotation marks: the answers of a Q&A transcript, and a paragraph signed by
     an attribution line under it ("— Name, title" or "— Name (@handle)")."""
     with_marks = {piece.paragraph for piece in marked}
-    embedded: set[int] = set()
     questions = sum(1 for para in paras if _QUESTION.match(body, para.start))
     answers = [para for para in paras if _ANSWER.match(body, para.start)]
     transcript = questions >= 2 and len(answers) >= 2

@@ -97,7 +97,7 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
         if word.lower().replace(".", "") in {"am", "pm"}:
             return not (next_word and next_word.group().lower() in _TIME_FOLLOWERS)
         # "U.S. officials" continues; "in the U.S. The next day" ends: guess by the next word.
-        return bool(next_word) and next_word.group() in {"The", "A", "An", "It", "He", "She", "They", "We", "I"}
+        return next_word is not None and next_word.group() in {"The", "A", "An", "It", "He", "She", "They", "We", "I"}
     return first.isupper() or first.isdigit() or first in _OPENERS
 
 

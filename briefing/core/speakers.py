@@ -12,6 +12,7 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,7 +25,6 @@ from briefing.core.names import (
     ROLE_NOUNS,
     ROLE_SYNONYMS,
     SPEECH_VERB_RE,
-    TITLE_ABBREVIATIONS,
     is_org_name,
     split_title,
     strip_leading_non_names,
@@ -520,6 +520,7 @@ class _Attributor:
                 org = spokes.group("org")
                 words = org.split()
                 label = " ".join(words[1:]) if words[0].lower() == "the" else org
+                clue: _Clue | None
                 if words[0].lower() == "the" and len(words) == 2 and label.lower() in ORG_NOUNS:
                     clue = _Clue(org, "ref", start + spokes.start("org"), role=spokes.group("role"))
                 else:
@@ -696,8 +697,9 @@ class _Attributor:
                 if fixed:
                     return fixed
                 channel = match.group("ch").strip().rstrip(".")
-                if self.registry._find(channel, start) is not None and self.registry._find(channel, start).kind == "person":
-                    continue
+                known = self.registry._find(channel, start)
+                if known is not None and known.kind == "person":
+                    continue  # "told Ada Lorne": a person is not a channel
                 return channel
         return None
 
@@ -876,7 +878,7 @@ class _Attributor:
         """Whether only blank lines separate the last quote's paragraph from this one."""
         return not self.mask[previous_end:para_start].strip()
 
-    def _mentions(self):
+    def _mentions(self) -> Iterator[tuple[int, str, str]]:
         """Every name or role mention outside quotes, in order: (position, text, kind)."""
         refs = []
         for determiner in _DETERMINER.finditer(self.mask):
