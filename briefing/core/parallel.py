@@ -18,7 +18,6 @@ import datetime as dt
 import multiprocessing
 import os
 import signal
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -104,13 +103,20 @@ def _analyze_files(files: tuple[str, ...], now: dt.datetime, summary_sentences: 
     return list(iter_analyzed(files, now, summary_sentences=summary_sentences))
 
 
+def can_fork() -> bool:
+    """Whether worker processes can be forked (POSIX but not macOS, where fork is unsafe).
+
+    Other start methods launch helper processes that inherit `sys.stderr`, which a program
+    that has taken over the terminal (the app) may have replaced by an object with no file
+    descriptor; such a caller should stream in one process (workers=1) instead."""
+    return "fork" in multiprocessing.get_all_start_methods() and multiprocessing.get_start_method() == "fork"
+
+
 def _pool_context() -> multiprocessing.context.BaseContext:
-    """Fork is quickest, but forking a process that runs other threads (the app) can leave the
-    child holding a lock no thread will release; then the fork server, which has none."""
-    methods = multiprocessing.get_all_start_methods()
-    if threading.active_count() > 1 and "forkserver" in methods:
-        return multiprocessing.get_context("forkserver")
-    return multiprocessing.get_context()
+    # Fork where it is the platform's way (Linux): no start-up imports, and no helper process
+    # inheriting stderr. The pool's children run only the pure analysis, which takes none of
+    # the locks another thread of the parent (the app's event loop) could have held.
+    return multiprocessing.get_context("fork") if can_fork() else multiprocessing.get_context()
 
 
 def iter_analyzed_parallel(
@@ -171,10 +177,10 @@ def iter_analyzed_parallel(
             results = future.result()
             running -= 1
             submit_more()
-            yield from results
             done += len(step.files)
             if progress is not None:
                 progress(done, total)
+            yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -186,10 +192,11 @@ def _in_process(expanded: list[str | tuple[str]], now: dt.datetime, stdin: TextI
         if isinstance(item, tuple):
             yield from iter_analyzed(list(item), now, stdin=stdin, summary_sentences=summary_sentences)
             continue
-        yield from iter_analyzed([item], now, summary_sentences=summary_sentences)
+        items = list(iter_analyzed([item], now, summary_sentences=summary_sentences))
         done += 1
         if progress is not None:
             progress(done, total)
+        yield from items
 
 
 def analyze_parallel(paths: Iterable[str], now: dt.datetime, workers: int | None = None, *,

@@ -8,7 +8,8 @@ present when watching starts are the baseline and are not reported.
 
 Callers: `watch_folder` yields batches of `FolderChange`s (one batch per poll that saw any),
 `watch_articles` also loads and analyses what was added or changed. `FolderWatcher.poll()` is
-the single step, for a caller that runs its own timer (the TUI, in a thread worker).
+the single step, for a caller that runs its own timer (the TUI, in a thread worker), and
+`apply_changes` folds a batch's analysis into a `Briefing`.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from briefing.model import Article, LoadFailure
+from briefing.model import Article, Briefing, LoadFailure
 
 ADDED = "added"
 CHANGED = "changed"
@@ -124,3 +125,32 @@ def watch_articles(
                 yield change, ()
             else:
                 yield change, tuple(iter_analyzed([change.path], clock(), summary_sentences=sentences))
+
+
+def _from_path(item_path: str, path: str) -> bool:
+    """Whether an article or failure came from the file `path` (a feed's items are `path#N`)."""
+    return item_path == path or item_path.startswith(path + "#")
+
+
+def apply_changes(
+    briefing: Briefing,
+    changes: Sequence[FolderChange],
+    results: Mapping[str, Sequence[Article | LoadFailure]],
+) -> Briefing:
+    """`briefing` after `changes`: a removed file's articles and failures go; a changed file's
+    are replaced where they stood; an added file's come last. `results` holds the analysis of
+    each added or changed path (a path missing from it counts as removed)."""
+    articles = list(briefing.articles)
+    failures = list(briefing.failures)
+    for change in changes:
+        positions = [index for index, article in enumerate(articles) if _from_path(article.path, change.path)]
+        failures = [failure for failure in failures if not _from_path(failure.path, change.path)]
+        for index in reversed(positions):
+            del articles[index]
+        if change.kind == REMOVED or change.path not in results:
+            continue
+        fresh = [item for item in results[change.path] if isinstance(item, Article)]
+        failures.extend(item for item in results[change.path] if isinstance(item, LoadFailure))
+        where = positions[0] if positions else len(articles)
+        articles[where:where] = fresh
+    return replace(briefing, articles=tuple(articles), failures=tuple(failures), overview=None)

@@ -1,12 +1,19 @@
-"""BriefingApp: themes, app-wide keys, the command palette and the analysis worker.
+"""BriefingApp: themes, app-wide keys, the command palette and the analysis workers.
 
-`run_tui` is the entry point the command line calls.
+Analysis runs in thread workers and comes back as messages: a small stack in one piece, a
+large one (more than `core.parallel.PARALLEL_THRESHOLD` files) streamed from a process pool,
+so the first article is readable while the rest load. A folder the app was opened on is
+polled in a "watch" worker; the files added or changed in it are analysed in another worker
+and folded into the briefing, keeping the reader's place. `run_tui` is the entry point the
+command line calls.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import time
+from contextlib import closing
 from dataclasses import replace
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -15,18 +22,27 @@ from textual import work
 from textual.app import App
 from textual.binding import Keymap
 
-from briefing.model import Briefing
+from briefing.core.watch import REMOVED, FolderChange
+from briefing.model import Article, Briefing, LoadFailure
 from briefing.tui import keys
 from briefing.tui.clock import Clock, as_utc, briefing_time, system_clock
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.config import load_config
-from briefing.tui.messages import BriefingFailed, BriefingLoaded
+from briefing.tui.messages import (
+    BriefingFailed,
+    BriefingLoaded,
+    BriefingProgressed,
+    FolderAnalysed,
+    FolderChanged,
+)
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.themes import DEFAULT_THEME, load_all_themes
 
 EXPORT_NAME = "briefing-export.md"
 """The file `e` writes in the current folder."""
+STREAM_INTERVAL = 0.25
+"""Seconds between the screen updates of a large stack as it loads (the first comes at once)."""
 
 
 class BriefingApp(App[int]):
@@ -63,6 +79,8 @@ class BriefingApp(App[int]):
         article_clock: bool = False,
         user_themes_dir: Path | None = None,
         config_path: Path | None = None,
+        watch: bool = False,
+        watch_interval: float = 1.0,
     ) -> None:
         """
         Args:
@@ -73,6 +91,8 @@ class BriefingApp(App[int]):
             article_clock: Start counting down from the articles' own time.
             user_themes_dir: Where user themes live (default: the XDG config folder).
             config_path: The settings file (default: `config.yaml` in the XDG config folder).
+            watch: Pick up articles added to, changed in or removed from the folders in `paths`.
+            watch_interval: Seconds between looks at those folders.
         """
         # Textual picks its NO_COLOR filter before our theme exists; asking for native ANSI
         # colour makes it strip every colour (terminal defaults) rather than map the ANSI
@@ -93,6 +113,11 @@ class BriefingApp(App[int]):
         self.result: Briefing | None = None
         """The analysis on screen, once there is one."""
         self._initial = briefing
+        self.watch = watch
+        self.watch_interval = watch_interval
+        self._analysing = False
+        self._reanalysing = False
+        self._pending_changes: list[FolderChange] = []
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
 
@@ -118,7 +143,11 @@ class BriefingApp(App[int]):
             self.call_after_refresh(self._deliver, self._initial)
         else:
             self.main_screen.show_loading(len(self.paths))
+            self._analysing = True
             self.analyze_paths(self.paths)
+        folders = [path for path in self.paths if os.path.isdir(path)]
+        if self.watch and folders:
+            self.poll_folders(folders)
 
     @property
     def main_screen(self) -> MainScreen:
@@ -167,34 +196,146 @@ class BriefingApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analyze")
     def analyze_paths(self, paths: list[str]) -> None:
-        """Analyse `paths` off the UI thread; the result comes back as a message."""
+        """Analyse `paths` off the UI thread; the result comes back as a message (a large stack
+        also as `BriefingProgressed` messages while it loads)."""
         from briefing.core.analyze import analyze
+        from briefing.core.parallel import PARALLEL_THRESHOLD, count_files
 
         try:
-            result = analyze(paths, now=self.clock())
+            now = self.clock()
+            total = count_files(paths)
+            result = analyze(paths, now=now) if total <= PARALLEL_THRESHOLD else self._stream(paths, now, total)
         except Exception as error:  # noqa: BLE001 - any failure is shown, not raised
             reason = str(error).splitlines()[0] if str(error) else error.__class__.__name__
             self.post_message(BriefingFailed(reason))
             return
         self.post_message(BriefingLoaded(result))
 
+    def _stream(self, paths: list[str], now: dt.datetime, total: int) -> Briefing:
+        """Analyse a large stack on every core, posting the articles done so far every so often."""
+        from textual.worker import get_current_worker
+
+        from briefing.core.parallel import can_fork, iter_analyzed_parallel
+
+        worker = get_current_worker()
+        # Without fork, a pool's helper processes would inherit the app's stand-in for stderr.
+        workers = None if can_fork() else 1
+        articles: list[Article] = []
+        failures: list[LoadFailure] = []
+        done = [0]
+        posted_at: float | None = None
+
+        def note(files_done: int, _total: int) -> None:
+            done[0] = files_done
+
+        with closing(iter_analyzed_parallel(paths, now, workers, progress=note)) as items:
+            for item in items:
+                if worker.is_cancelled:
+                    break
+                (failures if isinstance(item, LoadFailure) else articles).append(item)  # type: ignore[arg-type]
+                moment = time.monotonic()
+                if articles and (posted_at is None or moment - posted_at >= STREAM_INTERVAL):
+                    posted_at = moment
+                    so_far = Briefing(now=now, articles=tuple(articles), failures=tuple(failures))
+                    self.post_message(BriefingProgressed(so_far, done[0], total))
+        return Briefing(now=now, articles=tuple(articles), failures=tuple(failures))
+
+    def on_briefing_progressed(self, message: BriefingProgressed) -> None:
+        if not self._analysing:
+            return  # the whole briefing has arrived already
+        self._show(message.briefing, loading=(message.done, message.total))
+
     def on_briefing_loaded(self, message: BriefingLoaded) -> None:
+        self._analysing = False
         self._deliver(message.briefing)
+        self._next_changes()
 
     def on_briefing_failed(self, message: BriefingFailed) -> None:
+        self._analysing = False
         self.notify(message.reason, title="Analysis failed", severity="error", markup=False)
         self.main_screen.show_failure(message.reason)
 
     def _deliver(self, briefing: Briefing) -> None:
-        self.result = briefing
-        # The screen re-anchors article time to each article it shows.
-        self.clock.set_article_time(briefing_time(briefing))
-        self.clock.use("article" if self.article_clock else "real")
+        self._show(briefing)
         for failure in briefing.failures:
             self.notify(f"{failure.path}: {failure.message}", title="Could not read",
                         severity="error", markup=False, timeout=8)
-        self.main_screen.briefing = briefing
+
+    def _show(self, briefing: Briefing, loading: tuple[int, int] | None = None) -> None:
+        first = self.result is None
+        self.result = briefing
+        if first:
+            # The screen re-anchors article time to each article it shows.
+            self.clock.set_article_time(briefing_time(briefing))
+            self.clock.use("article" if self.article_clock else "real")
+        self.main_screen.update_briefing(briefing, loading=loading)
         self.main_screen.refresh_clock()
+
+    # -- watching folders --------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
+    def poll_folders(self, folders: list[str]) -> None:
+        """Look at `folders` every `watch_interval` seconds, posting each batch of changes."""
+        from textual.worker import get_current_worker
+
+        from briefing.core.watch import FolderWatcher
+
+        worker = get_current_worker()
+        watchers = [FolderWatcher(folder) for folder in folders]
+        while not worker.is_cancelled:
+            wake_at = time.monotonic() + self.watch_interval
+            while time.monotonic() < wake_at:
+                if worker.is_cancelled:
+                    return
+                time.sleep(min(0.05, self.watch_interval))
+            changes = tuple(change for watcher in watchers for change in watcher.poll())
+            if changes:
+                self.post_message(FolderChanged(changes))
+
+    def on_folder_changed(self, message: FolderChanged) -> None:
+        self._pending_changes.extend(message.changes)
+        self._next_changes()
+
+    def _next_changes(self) -> None:
+        """Analyse the changes that came in, one batch at a time, after the first analysis."""
+        if self._analysing or self._reanalysing or not self._pending_changes:
+            return
+        batch = tuple(self._pending_changes)
+        self._pending_changes.clear()
+        self._reanalysing = True
+        self.analyze_changes(batch)
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="reanalyze")
+    def analyze_changes(self, changes: tuple[FolderChange, ...]) -> None:
+        """Analyse the files added or changed in a watched folder."""
+        from briefing.core.analyze import iter_analyzed
+
+        now = self.clock()
+        results: dict[str, tuple[Article | LoadFailure, ...]] = {}
+        for change in changes:
+            if change.kind != REMOVED:
+                try:
+                    results[change.path] = tuple(iter_analyzed([change.path], now))
+                except Exception as error:  # noqa: BLE001 - one bad file never stops the watch
+                    results[change.path] = (LoadFailure(change.path, f"cannot analyse {change.path}: {error}"),)
+        self.post_message(FolderAnalysed(changes, results))
+
+    def on_folder_analysed(self, message: FolderAnalysed) -> None:
+        from briefing.core.watch import ADDED, apply_changes
+
+        self._reanalysing = False
+        base = self.result if self.result is not None else Briefing(now=self.clock())
+        self._show(apply_changes(base, message.changes, message.results))
+        counts = {kind: sum(1 for change in message.changes if change.kind == kind)
+                  for kind in (ADDED, "changed", REMOVED)}
+        said = ", ".join(f"{count} {kind}" for kind, count in counts.items() if count)
+        self.notify(f"Folder: {said}", markup=False, timeout=3)
+        for items in message.results.values():
+            for item in items:
+                if isinstance(item, LoadFailure):
+                    self.notify(f"{item.path}: {item.message}", title="Could not read",
+                                severity="error", markup=False, timeout=8)
+        self._next_changes()
 
     # -- app-wide actions --------------------------------------------------------------
 
@@ -258,7 +399,7 @@ def run_tui(
         clock = Clock(lambda: fixed, real_label="fixed time (--now)")
     else:
         clock = Clock(system_clock)
-    app = BriefingApp(paths, clock=clock, theme=theme, article_clock=sample)
+    app = BriefingApp(paths, clock=clock, theme=theme, article_clock=sample, watch=not sample)
     if keymap:
         app.set_keymap({**app.keymap, **keymap})
     app.run()

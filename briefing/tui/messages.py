@@ -1,4 +1,4 @@
-"""Messages that several widgets post, or that the analysis worker posts to the app."""
+"""Messages that several widgets post, or that the analysis and watch workers post to the app."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from briefing.model import Briefing, Overview
+from briefing.core.watch import FolderChange
+from briefing.model import Article, Briefing, LoadFailure, Overview
 
 
 @dataclass
@@ -41,3 +42,29 @@ class OverviewBuilt(Message):
 
     briefing: Briefing
     overview: Overview
+
+
+@dataclass
+class BriefingProgressed(Message):
+    """A large stack is being analysed: the articles done so far, and how far along it is."""
+
+    briefing: Briefing
+    done: int
+    """Files analysed so far."""
+    total: int
+    """Files in the stack."""
+
+
+@dataclass
+class FolderChanged(Message):
+    """The folder watcher saw article files added, changed or removed."""
+
+    changes: tuple[FolderChange, ...]
+
+
+@dataclass
+class FolderAnalysed(Message):
+    """The added and changed files of a `FolderChanged` batch, analysed."""
+
+    changes: tuple[FolderChange, ...]
+    results: dict[str, tuple[Article | LoadFailure, ...]]

@@ -147,3 +147,103 @@ async def test_a_long_timeline_is_drawn_a_window_at_a_time_and_keys_go_through_a
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.article_index == getattr(selected, "article")
+
+
+ARTICLE = """# {title}
+
+PORT ELLEN, May 19 - The harbour council approved {title_lower} on Tuesday.
+
+"We have waited long enough," said Councillor Wren Osei.
+
+Objections close on June 5.
+"""
+
+
+def _write(folder, name: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    (folder / name).write_text(ARTICLE.format(title=title, title_lower=title.lower()), encoding="utf-8")
+
+
+async def _until(pilot, condition, seconds: float = 4.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until `condition()` holds (the watcher polls the real file system)."""
+    import time
+
+    give_up_at = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < give_up_at, "the app did not catch up in time"
+        await pilot.pause(0.05)
+
+
+async def test_an_open_folder_picks_up_added_changed_and_removed_articles_keeping_the_place(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    from briefing.tui.app import BriefingApp
+    from tests.tui.conftest import fixed_clock
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    _write(folder, "a.md", "Ferry timetable")
+    _write(folder, "b.md", "Bridge repairs")
+    app = BriefingApp([str(folder)], clock=fixed_clock(), user_themes_dir=tmp_path / "themes",
+                      config_path=tmp_path / "config.yaml", watch=True, watch_interval=0.05)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        label = screen.query_one("#article-label")
+        await _until(pilot, lambda: app.result is not None and len(app.result.articles) == 2)
+        await pilot.press("n")  # the reader is on the second article
+        await pilot.pause()
+        assert str(label.render()).startswith("article 2/2: Bridge repairs")
+
+        _write(folder, "c.md", "School funding")
+        await _until(pilot, lambda: str(label.render()).startswith("article 2/3"))
+        assert screen.article is not None and screen.article.title == "Bridge repairs"
+        assert [article.title for article in app.result.articles] == [  # type: ignore[union-attr]
+            "Ferry timetable", "Bridge repairs", "School funding",
+        ]
+
+        _write(folder, "b.md", "Bridge repairs delayed again")
+        await _until(pilot, lambda: "delayed again" in str(label.render()))
+        assert screen.article_index == 1
+        assert "delayed again" in screen.query_one(ArticlePane).article.body  # type: ignore[union-attr]
+
+        (folder / "a.md").unlink()
+        await _until(pilot, lambda: str(label.render()).startswith("article 1/2: Bridge repairs delayed again"))
+
+
+async def test_a_large_stack_streams_in_and_the_first_article_shows_before_the_rest(
+    tmp_path, monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from briefing.core.parallel import PARALLEL_THRESHOLD
+    from briefing.tui import app as app_module
+    from briefing.tui.app import BriefingApp
+    from tests.tui.conftest import fixed_clock
+
+    count = PARALLEL_THRESHOLD + 10
+    folder = tmp_path / "stack"
+    folder.mkdir()
+    for number in range(count):
+        _write(folder, f"a{number:03d}.md", f"Article {number}")
+    monkeypatch.setattr(app_module, "STREAM_INTERVAL", 0.0)  # every batch: the test sees them all
+    shown: list[tuple[int, tuple[int, int] | None]] = []
+    original = BriefingApp._show
+
+    def recording(self, briefing, loading=None):  # type: ignore[no-untyped-def]
+        shown.append((len(briefing.articles), loading))
+        original(self, briefing, loading)
+
+    monkeypatch.setattr(BriefingApp, "_show", recording)
+    app = BriefingApp([str(folder)], clock=fixed_clock(), user_themes_dir=tmp_path / "themes",
+                      config_path=tmp_path / "config.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await _until(pilot, lambda: app.result is not None and len(app.result.articles) == count, 30)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        first_count, first_loading = shown[0]
+        assert first_count < count and first_loading is not None and first_loading[1] == count
+        assert shown[-1] == (count, None)
+        label = str(app.screen.query_one("#article-label").render())
+        assert label.startswith(f"article 1/{count}: Article 0")
+        assert "loading" not in label
+        assert [article.title for article in app.result.articles] == [  # type: ignore[union-attr]
+            f"Article {number}" for number in range(count)
+        ]

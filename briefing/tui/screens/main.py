@@ -44,6 +44,20 @@ STACK_SUFFIX = " (all)"
 """Added to those panes' titles while they show all articles."""
 
 
+def _find_article(articles: tuple[Article, ...], current: Article, index: int) -> int:
+    """Where `current` is in `articles`: the same article, else one from the same file, else
+    as near its old place as there is."""
+    if index < len(articles) and articles[index] is current:
+        return index
+    for position, article in enumerate(articles):
+        if article is current:
+            return position
+    for position, article in enumerate(articles):
+        if article.path == current.path:
+            return position
+    return max(0, min(index, len(articles) - 1))
+
+
 class MainScreen(Screen[None]):
     """Summary, quotes, deadlines and the article, for one article at a time."""
 
@@ -78,6 +92,8 @@ class MainScreen(Screen[None]):
         super().__init__()
         self._stack: Briefing | None = None
         """The briefing with its overview, once built for the current `briefing`."""
+        self._loading: tuple[int, int] | None = None
+        """(files done, files in all) while a large stack loads."""
         self._matches: tuple[Match, ...] = ()
         self._match_index = -1
         self._quotes_matched = 0
@@ -118,6 +134,24 @@ class MainScreen(Screen[None]):
         for pane in self._list_panes():
             pane.show_message("Nothing to show: the analysis failed.")
         self.query_one(ArticlePane).show_message(f"The analysis failed: {reason}")
+
+    def update_briefing(self, briefing: Briefing, loading: tuple[int, int] | None = None) -> None:
+        """Show `briefing`, which may be the one on screen with articles added, changed or
+        removed: the article being read stays on screen (found again by its path if it was
+        re-analysed), and so do the panes' places. `loading` says how far a large stack is."""
+        self._loading = loading
+        current = self.article
+        if self.briefing is None or current is None or not briefing.articles:
+            self.briefing = briefing
+            return
+        index = _find_article(briefing.articles, current, self.article_index)
+        self.set_reactive(MainScreen.briefing, briefing)
+        self.set_reactive(MainScreen.article_index, index)
+        if briefing.articles[index] is current:
+            self._show_label()
+        else:
+            self._show_article()
+        self._show_stack()
 
     def refresh_clock(self) -> None:
         """Re-read which clock is in use and redraw what depends on it."""
@@ -173,9 +207,7 @@ class MainScreen(Screen[None]):
                 pane.show_message("No article to show.")
             self.query_one(ArticlePane).show_message(self._no_articles_message(briefing))
             return
-        total = len(briefing.articles)
-        title = article.title or article.path
-        label.update(Content(f"article {self.article_index + 1}/{total}{failed_note}: {title}"))
+        self._show_label()
         self.query_one(SummaryPane).article = article
         self.query_one(QuotesPane).article = article
         self.query_one(DeadlinesPane).article = article
@@ -187,6 +219,19 @@ class MainScreen(Screen[None]):
         self.refresh_clock()
         if self.query_one(SearchBar).is_open:
             self._search(self.query_one(SearchBar).term)
+
+    def _show_label(self) -> None:
+        briefing, article = self.briefing, self.article
+        if briefing is None or article is None:
+            return
+        failed = len(briefing.failures)
+        notes = f" · {failed} unreadable" if failed else ""
+        if self._loading is not None:
+            done, total = self._loading
+            notes += f" · loading {done:,}/{total:,}"
+        title = article.title or article.path
+        where = f"article {self.article_index + 1}/{len(briefing.articles):,}"
+        self.query_one("#article-label", Static).update(Content(f"{where}{notes}: {title}"))
 
     def _show_stack(self) -> None:
         """Set the view across the stack on its panes, or build it first, or take it away."""
