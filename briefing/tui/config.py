@@ -19,7 +19,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys
 
 from briefing.tui import keys
@@ -102,6 +101,8 @@ def _keys_text(value: object, where: str) -> str:
 
 def parse_config(text: str, source: str = CONFIG_NAME) -> Config:
     """The settings in the YAML text of a config file; problems are collected, not raised."""
+    import yaml  # only here: without a settings file the app starts without loading YAML
+
     config = Config()
     try:
         data = yaml.safe_load(text)

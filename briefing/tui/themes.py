@@ -2,6 +2,10 @@
 
 A theme file is a YAML mapping with `name`, `dark`, the base colours and optional
 `variables`. A file that can't be used is reported (one line each), never raised.
+
+The default theme also exists here as a `Theme` (kept equal to its file by a test), so the
+app can style its first frame without importing YAML; the files are read after that frame,
+unless the reader asked for another theme or keeps theme files of their own.
 """
 
 from __future__ import annotations
@@ -9,10 +13,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 DEFAULT_THEME = "briefing-ansi"
 """The theme used when none is asked for: the terminal's own 16 colours."""
@@ -22,6 +29,43 @@ _COLOUR_KEYS = (
     "boost", "warning", "error", "success",
 )
 _OTHER_KEYS = ("name", "dark", "ansi", "variables", "luminosity_spread", "text_alpha")
+
+DEFAULT_THEME_OBJECT = Theme(
+    name=DEFAULT_THEME,
+    dark=True,
+    ansi=True,
+    primary="ansi_blue",
+    secondary="ansi_cyan",
+    accent="ansi_bright_cyan",
+    foreground="ansi_default",
+    background="ansi_default",
+    surface="ansi_default",
+    panel="ansi_default",
+    boost="ansi_default",
+    warning="ansi_yellow",
+    error="ansi_red",
+    success="ansi_green",
+    variables={
+        "ansi-background": "ansi_black",
+        "ansi-foreground": "ansi_white",
+        "border": "ansi_bright_cyan",
+        "border-blurred": "ansi_bright_black",
+        "block-cursor-foreground": "ansi_black",
+        "block-cursor-background": "ansi_white",
+        "footer-key-foreground": "ansi_bright_cyan",
+        "footer-background": "ansi_default",
+        "footer-description-foreground": "ansi_default",
+        "input-cursor-background": "ansi_white",
+        "input-cursor-foreground": "ansi_black",
+        "input-selection-background": "ansi_bright_blue",
+        "scrollbar": "ansi_bright_black",
+        "scrollbar-background": "ansi_default",
+        "scrollbar-hover": "ansi_white",
+        "scrollbar-active": "ansi_bright_white",
+        "scrollbar-corner-color": "ansi_default",
+    },
+)
+"""`themes/briefing-ansi.yaml` as a `Theme`, for the first frame (the file stays the source)."""
 
 
 @dataclass
@@ -54,6 +98,8 @@ def parse_theme(text: str, source: str) -> Theme:
     Raises:
         ValueError: with a one-line reason naming `source`.
     """
+    import yaml  # only here: the first frame never needs it (see the module docstring)
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
@@ -137,3 +183,48 @@ def load_all_themes(user_dir: Path | None = None) -> ThemeLoad:
     result.themes.extend(user.themes)
     result.problems.extend(user.problems)
     return result
+
+
+def _has_theme_files(folder: Path) -> bool:
+    try:
+        return any(folder.glob("*.yaml"))
+    except OSError:
+        return False
+
+
+def startup_theme(requested: str | None, user_dir: Path | None = None) -> Theme:
+    """The theme the first frame should use: `requested` if it can be found, else the default.
+
+    The default comes without reading any file unless the reader keeps theme files (one of
+    them may replace it by name). Problems are left to `load_all_themes`, which the app runs
+    after the first frame and which reports them.
+    """
+    folder = user_themes_dir() if user_dir is None else user_dir
+    if requested in (None, DEFAULT_THEME) and not _has_theme_files(folder):
+        return DEFAULT_THEME_OBJECT
+    by_name = {theme.name: theme for theme in load_all_themes(user_dir).themes}
+    return by_name.get(requested or DEFAULT_THEME) or by_name.get(DEFAULT_THEME, DEFAULT_THEME_OBJECT)
+
+
+def apply_startup_theme(app: App[object], theme: Theme) -> None:
+    """Register `theme` and make it `app`'s theme before the stylesheet is first parsed.
+
+    Setting `App.theme` on a running app re-parses every stylesheet and restyles every
+    widget (twice, at start-up). During `App.__init__` nothing is parsed yet, so this sets
+    what Textual's theme watcher would (the name, the theme and dark/light classes, the
+    ANSI colour filter, the CSS variables) and the first parse is the only one. Textual
+    pins no public call for the filter; without it, `App.theme` is set the usual way.
+    """
+    app.register_theme(theme)
+    refresh_filter = getattr(app, "_refresh_truecolor_filter", None)
+    if not callable(refresh_filter):
+        app.theme = theme.name
+        return
+    from textual.app import App
+
+    app.set_reactive(App.theme, theme.name)
+    classes = {name: False for name in app.classes if name.startswith("-theme-")}
+    classes.update({f"-theme-{theme.name}": True, "-dark-mode": theme.dark, "-light-mode": not theme.dark})
+    app.update_classes(classes, update=False)
+    refresh_filter(app.ansi_theme)
+    app.stylesheet.set_variables(app.get_css_variables())
