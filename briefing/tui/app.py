@@ -37,7 +37,7 @@ from briefing.tui.messages import (
 )
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
-from briefing.tui.themes import DEFAULT_THEME, load_all_themes
+from briefing.tui.themes import DEFAULT_THEME, apply_startup_theme, load_all_themes, startup_theme
 
 EXPORT_NAME = "briefing-export.md"
 """The file `e` writes in the current folder."""
@@ -120,9 +120,17 @@ class BriefingApp(App[int]):
         self._pending_changes: list[FolderChange] = []
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
+        # Before the first stylesheet parse, so the first frame has the theme and is styled once.
+        apply_startup_theme(self, startup_theme(self.requested_theme, user_themes_dir))
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen()
+        screen = MainScreen()
+        # The width class Textual adds on the first resize, set now so the panes are styled once.
+        width = self.size.width
+        fitting = [name for least, name in sorted(MainScreen.HORIZONTAL_BREAKPOINTS) if width >= least]
+        screen.update_classes({name: name == fitting[-1] for _, name in MainScreen.HORIZONTAL_BREAKPOINTS}
+                              if fitting else {}, update=False)
+        return screen
 
     def set_keymap(self, keymap: Keymap) -> None:
         self.keymap = dict(keymap)
@@ -134,9 +142,10 @@ class BriefingApp(App[int]):
                 "Some settings were skipped:\n" + "\n".join(self.config.problems),
                 title="Settings", severity="warning", markup=False, timeout=10,
             )
-        self._register_themes()
 
     def on_ready(self) -> None:
+        # The theme on screen is set; the theme files (for ctrl+t) are read after the first frame.
+        self._register_themes()
         # The main screen has composed by now; the first frame is up before analysis starts.
         if self._initial is not None:
             # After the pending first layout, or that layout can swallow the panes' updates.
