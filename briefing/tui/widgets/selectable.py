@@ -18,6 +18,7 @@ from textual.content import Content, Span
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.style import Style
+from textual.widget import Widget
 from textual.widgets import Static
 
 from briefing.tui import keys
@@ -100,6 +101,7 @@ class ItemPane(VerticalScroll, can_focus=True):
 
     COMPONENT_CLASSES = {"item", "item--marker", "item--focused", "pane--empty"}
     DEFAULT_CSS = """
+    ItemPane { scrollbar-gutter: stable; }
     ItemPane > .item-pane--view { width: 1fr; height: auto; }
     """
     BINDINGS = [
@@ -126,6 +128,8 @@ class ItemPane(VerticalScroll, can_focus=True):
         self._view = Static(Content(""), classes="item-pane--view")
         self._layout = _Layout()
         self._width = 0
+        self._row_count = -1
+        """Rows in the view, as last drawn (-1 before the first draw)."""
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield self._view
@@ -224,17 +228,29 @@ class ItemPane(VerticalScroll, can_focus=True):
 
     def redraw(self) -> None:
         """Draw every entry into the view at the pane's current width."""
-        bar = self.styles.scrollbar_size_vertical
-        # The width with no scrollbar, whether or not one shows now: the rows must fit the
-        # width they are drawn in, or the view would wrap them again without their indent.
-        width = self.scrollable_content_region.width + (bar if self.show_vertical_scrollbar else 0)
-        if width <= 0:
-            self._width = 0
-            return
+        # The scrollbar's column is kept whether or not it shows (`scrollbar-gutter: stable`),
+        # so rows are drawn once, for a width that doesn't change when the scrollbar comes.
+        width = self.scrollable_content_region.width
+        if not self.display or width <= 0:
+            # Hidden (the compact layout shows one list at a time, each as wide as the column):
+            # draw for the width it will have, so showing it needs no second draw and layout.
+            width = self._hidden_width()
+            if width <= 0:
+                self._width = 0
+                return
         lines = self._draw(width)
-        if len(lines) > self.scrollable_content_region.height:
-            lines = self._draw(width - bar)  # the scrollbar shows and takes its columns
-        self._view.update(Content("\n").join(lines))
+        # The rows are wrapped already, so the view is as tall as their count: the same count
+        # (a selection or focus change) needs a repaint of this pane, not a layout of the screen.
+        same_height = len(lines) == self._row_count
+        self._row_count = len(lines)
+        self._view.update(Content("\n").join(lines), layout=not same_height)
+
+    def _hidden_width(self) -> int:
+        """The content width this pane would have if shown in its container, or 0 if unknown."""
+        parent = self.parent
+        if not isinstance(parent, Widget) or parent.content_region.width <= 0:
+            return 0
+        return parent.content_region.width - self.styles.gutter.width - self.styles.scrollbar_size_vertical
 
     def _draw(self, width: int) -> list[Content]:
         self._width = width
@@ -272,11 +288,19 @@ class ItemPane(VerticalScroll, can_focus=True):
         if self.scrollable_content_region.width != self._width:
             self.redraw()
 
+    def on_show(self) -> None:
+        if self._width == 0:  # skipped while hidden
+            self.redraw()
+
+    # Focus only changes how the selected item looks (reverse while the pane has focus).
+
     def on_focus(self) -> None:
-        self.redraw()
+        if self.selected is not None:
+            self.redraw()
 
     def on_blur(self) -> None:
-        self.redraw()
+        if self.selected is not None:
+            self.redraw()
 
     # -- selection -------------------------------------------------------------------
 
