@@ -2,11 +2,12 @@
 
 The bar knows nothing of articles. The screen finds the matches and tells the bar what to
 say about them, so the bar only shows literal text (the term is the reader's own input).
+Its parts (an `Input` among them) are mounted just after the first frame, which doesn't
+show them, so start-up doesn't pay for them.
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
@@ -54,11 +55,23 @@ class SearchBar(Horizontal):
     SearchBar > #search-count { width: auto; max-width: 40; padding: 0 1; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static(Content("/"), id="search-prompt")
-        yield SearchInput(placeholder="search the article and quotes", id="search-input",
-                          select_on_focus=False)
-        yield Static(Content(""), id="search-count")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._built = False
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._build)
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        self._built = True
+        self.mount_all([
+            Static(Content("/"), id="search-prompt"),
+            SearchInput(placeholder="search the article and quotes", id="search-input",
+                        select_on_focus=False),
+            Static(Content(""), id="search-count"),
+        ])
 
     @property
     def is_open(self) -> bool:
@@ -68,16 +81,24 @@ class SearchBar(Horizontal):
     @property
     def term(self) -> str:
         """What the reader has typed."""
+        if not self._built:
+            return ""
         return self.query_one(SearchInput).value
 
     def open(self) -> None:
         """Show the bar and put the cursor in it, keeping any earlier term."""
         self.add_class("-open")
-        self.query_one(SearchInput).focus()
+        if self._built:
+            self.query_one(SearchInput).focus()
+        else:  # `/` before the first frame was out
+            self._build()
+            self.call_after_refresh(lambda: self.query_one(SearchInput).focus())
 
     def close(self) -> None:
         """Hide the bar and forget the term."""
         self.remove_class("-open")
+        if not self._built:
+            return
         search_input = self.query_one(SearchInput)
         with search_input.prevent(Input.Changed):
             search_input.value = ""
@@ -85,4 +106,5 @@ class SearchBar(Horizontal):
 
     def show_count(self, words: str) -> None:
         """Say where the reader is among the matches ("3 of 12", "no match")."""
-        self.query_one("#search-count", Static).update(Content(words))
+        if self._built:
+            self.query_one("#search-count", Static).update(Content(words))
