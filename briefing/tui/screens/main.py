@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from briefing.model import Article, Briefing
 from briefing.tui import keys
@@ -28,6 +28,7 @@ from briefing.tui.messages import OverviewBuilt, SpanChosen
 from briefing.tui.search import Match, find_matches, step_index
 from briefing.tui.widgets.article_pane import ArticlePane
 from briefing.tui.widgets.deadlines_pane import DeadlinesPane, event_key, timeline_key
+from briefing.tui.widgets.key_footer import KeyFooter
 from briefing.tui.widgets.quotes_pane import QuotesPane, speaker_key
 from briefing.tui.widgets.search_bar import SearchBar, SearchInput
 from briefing.tui.widgets.summary_pane import SummaryPane
@@ -110,7 +111,7 @@ class MainScreen(Screen[None]):
                 yield DeadlinesPane(id="deadlines-pane")
             yield ArticlePane(id="article-pane")
         yield SearchBar(id="search-bar")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._apply_pane_classes()
@@ -330,8 +331,8 @@ class MainScreen(Screen[None]):
             self.list_pane = name
         self.active_pane = name
         self._apply_pane_classes()
-        pane = self.pane(name)
-        self.call_after_refresh(pane.focus)
+        # At once: the classes above restyled the pane, so it can take focus in this frame.
+        self.pane(name).focus()
 
     def action_cycle_pane(self, step: int) -> None:
         index = PANES.index(self.active_pane)
