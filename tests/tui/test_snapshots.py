@@ -1,4 +1,4 @@
-"""How the app looks: a few SVG snapshots in the default theme (briefing-ansi).
+"""How the app looks: a few SVG snapshots in the default theme (briefing-ansi), one in briefing-dark.
 
 Update with `pytest tests/tui/test_snapshots.py --snapshot-update` after reading the report.
 """
@@ -60,3 +60,9 @@ def test_search_80x24(snap_compare, app_factory, briefing: Briefing) -> None:  #
     # Every match underlined and bold, the current one reversed; the quote holding it selected.
     assert snap_compare(app_factory(briefing), terminal_size=(80, 24),
                         run_before=settle_then_press("2", "slash", *"channel", "enter"))
+
+
+def test_truecolour_theme_80x24(snap_compare, app_factory, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
+    # One truecolour theme beside the 16-colour default: a quote selected and shown in the article.
+    assert snap_compare(app_factory(briefing, theme="briefing-dark"), terminal_size=(80, 24),
+                        run_before=settle_then_press("2", "j", "enter"))
