@@ -15,18 +15,20 @@ counts files, and a feed file is one file however many articles it holds.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from briefing.core.analyze import iter_analyzed
 from briefing.core.summary import DEFAULT_SENTENCES
 from briefing.model import Article, Briefing, LoadFailure
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
 
 PARALLEL_THRESHOLD = 50
 """More article files than this go to a pool of processes; this many or fewer stay in-process."""
@@ -109,6 +111,8 @@ def can_fork() -> bool:
     Other start methods launch helper processes that inherit `sys.stderr`, which a program
     that has taken over the terminal (the app) may have replaced by an object with no file
     descriptor; such a caller should stream in one process (workers=1) instead."""
+    import multiprocessing  # only where a pool may start: it costs start-up time
+
     return "fork" in multiprocessing.get_all_start_methods() and multiprocessing.get_start_method() == "fork"
 
 
@@ -116,6 +120,8 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     # Fork where it is the platform's way (Linux): no start-up imports, and no helper process
     # inheriting stderr. The pool's children run only the pure analysis, which takes none of
     # the locks another thread of the parent (the app's event loop) could have held.
+    import multiprocessing
+
     return multiprocessing.get_context("fork") if can_fork() else multiprocessing.get_context()
 
 
@@ -149,6 +155,8 @@ def iter_analyzed_parallel(
     steps = _plan(expanded, chunk_size)
     in_flight = workers * 3
     done = 0
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_ignore_interrupts)
     try:
         pending: deque[tuple[_Step, Future[list[Analysed]] | None]] = deque()
