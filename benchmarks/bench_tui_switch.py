@@ -4,8 +4,9 @@ The briefing is built from model objects by hand (no analysis), each article wit
 paragraphs, four speakers, a dozen quotes, five dated events and a three-sentence summary.
 The app runs in a pseudo-terminal of its own, as a reader's would, and each switch is one
 key (`n`/`p` for articles, `tab`/`1`-`4` for panes). Timed from writing the key to the first
-bytes of the new frame, and to the last bytes before the output goes quiet (the answer has
-settled, follow-up frames included). Textual draws at most 60 frames a second, so "within
+bytes of the new frame, and to the last bytes before the output goes quiet for `--quiet`
+ms (the answer has settled, follow-up frames included: Textual may draw one 50-100 ms
+after another, so a shorter window would stop before them and flatter the figure). Textual draws at most 60 frames a second, so "within
 one frame" is 16.7 ms to the first bytes.
 
     .venv/bin/python benchmarks/bench_tui_switch.py [--articles 200] [--switches 40]
@@ -91,12 +92,14 @@ def run_child(articles: int) -> None:
 class Terminal:
     """A pseudo-terminal of a given size running the app; reads what it draws."""
 
-    def __init__(self, articles: int, size: tuple[int, int]) -> None:
+    def __init__(self, articles: int, size: tuple[int, int], quiet: float = 0.15) -> None:
         pid, fd = pty.fork()
         if pid == 0:  # the child: become the app
             os.environ.update(TERM="xterm-256color", XDG_CONFIG_HOME="/nonexistent")
             os.execv(sys.executable, [sys.executable, __file__, "--child", str(articles)])
         self.pid, self.fd = pid, fd
+        self.quiet = quiet
+        """Seconds without output after which a key's answer counts as settled."""
         columns, rows = size
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.seen = b""
@@ -129,7 +132,7 @@ class Terminal:
         """Send one key; ms until the first byte of the answer and until it settles."""
         sent = time.perf_counter()
         os.write(self.fd, data)
-        first, last = self.read_until_quiet()
+        first, last = self.read_until_quiet(quiet=self.quiet)
         if not first:
             return float("nan"), float("nan")
         return (first - sent) * 1000, (last - sent) * 1000
@@ -156,8 +159,9 @@ class Terminal:
             pass
 
 
-def measure(articles: int, switches: int, size: tuple[int, int]) -> dict[str, list[tuple[float, float]]]:
-    terminal = Terminal(articles, size)
+def measure(articles: int, switches: int, size: tuple[int, int],
+            quiet: float) -> dict[str, list[tuple[float, float]]]:
+    terminal = Terminal(articles, size, quiet)
     timings: dict[str, list[tuple[float, float]]] = {"article (n/p)": [], "pane (tab)": [],
                                                       "pane (1-4)": []}
     try:
@@ -178,15 +182,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--switches", type=int, default=40)
+    parser.add_argument("--quiet", type=float, default=150,
+                        help="ms without output that end an answer (default 150)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
         run_child(args.child)
         return
     print(f"{args.articles} articles; one frame is {FRAME_MS:.1f} ms; "
-          "first = key to first bytes drawn, settled = key to the last bytes of the answer")
+          "first = key to first bytes drawn, settled = key to the last bytes of the answer "
+          f"(then {args.quiet:.0f} ms quiet)")
     for size in ((80, 24), (160, 48)):
-        for kind, values in measure(args.articles, args.switches, size).items():
+        for kind, values in measure(args.articles, args.switches, size, args.quiet / 1000).items():
             first = statistics.median(value[0] for value in values)
             settled = statistics.median(value[1] for value in values)
             worst = max(value[1] for value in values)
