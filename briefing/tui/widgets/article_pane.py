@@ -30,17 +30,25 @@ CURRENT_MATCH_STYLE = "reverse bold"
 
 
 def article_heading(article: Article) -> Content:
-    """The lines above the body: title, byline, reference time and warnings."""
-    parts: list[str | tuple[str, str]] = [(article.title or article.path, "bold")]
+    """The lines above the body: title, byline, reference time and warnings. A title the body
+    already opens with (a headline line) is not shown twice."""
+    title = (article.title or "").strip()
+    lines: list[list[str | tuple[str, str]]] = []
+    if not title or not article.body.lstrip().startswith(title):
+        lines.append([(title or article.path, "bold")])
     byline = [value for value in (article.source, article.author) if value]
     if byline:
-        parts.append("\n" + " · ".join(byline))
+        lines.append([" · ".join(byline)])
     if article.reference_time is not None:
         basis = f" ({article.reference_basis})" if article.reference_basis else ""
-        parts.append(f"\nwritten {format_day(article.reference_time)}{basis}")
+        lines.append([f"written {format_day(article.reference_time)}{basis}"])
     for warning in article.warnings:
-        parts.append(("\n! ", "bold"))
-        parts.append(warning)
+        lines.append([("! ", "bold"), warning])
+    parts: list[str | tuple[str, str]] = []
+    for number, line in enumerate(lines):
+        if number:
+            parts.append("\n")
+        parts.extend(line)
     return Content.assemble(*parts)
 
 
