@@ -292,7 +292,9 @@ class MainScreen(Screen[None]):
         compact = self.has_class("-compact")
         for name in LIST_PANES:
             self.pane(name).set_class(name == self.list_pane, "-current")
-        self.set_class(self.active_pane == "article", "-article-active")
+        # On #panes, not the screen: a class on the screen would restyle the header and footer
+        # too on every pane switch.
+        self.query_one("#panes").set_class(self.active_pane == "article", "-article-active")
         strip: list[str | tuple[str, str]] = []
         for number, name in enumerate(LIST_PANES, start=1):
             if strip:
