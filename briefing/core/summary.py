@@ -4,6 +4,7 @@ what, and what comes next and when, in reading order."""
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -21,7 +22,25 @@ _DECISION_WORDS = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[A-Za-z]+")
+_LETTERS = frozenset(string.ascii_letters)
 _WHOLE = re.compile(r"[.!?…][\"'”’»)]*$")
+
+
+def _decision_starts(body: str) -> list[int]:
+    """Where each decision word stands in the body, in order (whole words, any case)."""
+    lowered = body.lower()
+    if len(lowered) != len(body):  # a few characters lower-case to two: read word by word
+        return [match.start() for match in _WORD.finditer(body) if match.group().lower() in _DECISION_WORDS]
+    starts: list[int] = []
+    for word in _DECISION_WORDS:
+        index = lowered.find(word)
+        while index >= 0:
+            end = index + len(word)
+            if (index == 0 or lowered[index - 1] not in _LETTERS) and (end == len(lowered) or lowered[end] not in _LETTERS):
+                starts.append(index)
+            index = lowered.find(word, end)
+    starts.sort()
+    return starts
 
 
 def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
@@ -32,7 +51,7 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
     quoted_sorted = sorted(quoted)
     quote_index = skip_index = 0
     deadline_starts = {mention.start for event in events if event.kind == "deadline" for mention in event.mentions}
-    decision_starts = [match.start() for match in _WORD.finditer(body) if match.group().lower() in _DECISION_WORDS]
+    decision_starts = _decision_starts(body)
     candidates: list[tuple[float, Sentence]] = []
     rank = 0
     for sentence in sentences:
