@@ -12,8 +12,8 @@ from briefing.core.sentences import Sentence
 from briefing.model import Event, Span
 
 DEFAULT_SENTENCES = 4
-# Words that carry a decision, a demand or what comes next. Matched word by word: one pass
-# of a plain word pattern is much faster than a large alternation tried at every position.
+# Words that carry a decision, a demand or what comes next; found with `str.find` on the
+# lowered text, much faster than a large alternation tried at every position.
 _DECISION_WORDS = frozenset(
     """
     will must agreed ordered demanded proposed announced approved rejected voted decided warned plans plan
@@ -36,21 +36,24 @@ def _decision_starts(body: str) -> list[int]:
         index = lowered.find(word)
         while index >= 0:
             end = index + len(word)
-            if (index == 0 or lowered[index - 1] not in _LETTERS) and (end == len(lowered) or lowered[end] not in _LETTERS):
+            whole = (index == 0 or lowered[index - 1] not in _LETTERS) and (
+                end == len(lowered) or lowered[end] not in _LETTERS)
+            if whole:
                 starts.append(index)
             index = lowered.find(word, end)
     starts.sort()
     return starts
 
 
-def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
-              skip: Sequence[Span], quoted: Sequence[tuple[int, int]], limit: int = DEFAULT_SENTENCES) -> tuple[Span, ...]:
+def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event], skip: Sequence[Span],
+              quoted: Sequence[tuple[int, int]], limit: int = DEFAULT_SENTENCES) -> tuple[Span, ...]:
     """Pick `limit` whole sentences, favouring the lead, dated events and decisions."""
     skipped = sorted((span.start, span.end) for span in skip)
     event_starts = sorted(mention.start for event in events for mention in event.mentions)
     quoted_sorted = sorted(quoted)
     quote_index = skip_index = 0
-    deadline_starts = {mention.start for event in events if event.kind == "deadline" for mention in event.mentions}
+    deadline_starts = {mention.start for event in events if event.kind == "deadline"
+                       for mention in event.mentions}
     decision_starts = _decision_starts(body)
     candidates: list[tuple[float, Sentence]] = []
     rank = 0
@@ -74,7 +77,8 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
             index += 1
         score = 0.0
         score += max(0.0, 3.0 - rank * 0.5)  # the lead carries the story
-        dated = event_starts[bisect_left(event_starts, sentence.start):bisect_left(event_starts, sentence.end)]
+        dated = event_starts[bisect_left(event_starts, sentence.start):
+                             bisect_left(event_starts, sentence.end)]
         score += 2.5 * min(len(dated), 2)
         score += 1.0 if any(s in deadline_starts for s in dated) else 0.0
         decisions = bisect_left(decision_starts, sentence.end) - bisect_left(decision_starts, sentence.start)
