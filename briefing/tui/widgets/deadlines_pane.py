@@ -116,17 +116,6 @@ class DeadlinesPane(StackPaneMixin, ItemPane):
         self._note.content = Content(note)
         self.redraw()
 
-    def watch_article(self, article: Article | None) -> None:
-        if self.stack is None:
-            self._show_article(article)
-
-    def watch_stack(self, stack: Briefing | None) -> None:
-        if stack is None:
-            self.stack_window = None
-            self._show_article(self.article)
-        else:
-            self._show_stack(stack)
-
     def before_window_fill(self) -> None:
         self._countdowns = []
 

@@ -11,8 +11,8 @@ from textual.reactive import reactive
 
 from briefing.model import Article, Briefing, MergedSpeaker, Quote, SourcedQuote, Speaker
 from briefing.tui.widgets.deadlines_pane import article_name
-from briefing.tui.widgets.stack_window import SourcedItem, StackPaneMixin, StackUnit, StackWindow
 from briefing.tui.widgets.selectable import Entry, Item, ItemPane, Line, text
+from briefing.tui.widgets.stack_window import SourcedItem, StackPaneMixin, StackUnit, StackWindow
 
 
 def speaker_key(name: str) -> str:
@@ -34,15 +34,7 @@ class QuotesPane(StackPaneMixin, ItemPane):
     """In the view across the stack: the briefing (with its overview) whose merged speakers
     are shown instead of the article's; None shows the article's."""
 
-    def watch_article(self, article: Article | None) -> None:
-        if self.stack is None:
-            self._show_article(article)
-
-    def watch_stack(self, stack: Briefing | None) -> None:
-        if stack is None:
-            self.stack_window = None
-            self._show_article(self.article)
-            return
+    def _show_stack(self, stack: Briefing) -> None:
         count = len(stack.articles)
         note = text(
             f"Who said what in all {count:,} article{'s' if count != 1 else ''}, each person once; "

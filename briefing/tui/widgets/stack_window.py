@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from briefing.model import Article, Briefing
 from briefing.tui.messages import SpanChosen
 from briefing.tui.widgets.selectable import Entry, Item, ItemPane, Line, text
 
@@ -190,6 +191,25 @@ class StackPaneMixin:
 
     def before_window_fill(self) -> None:
         """Called before the pane is filled from the window (the items are rebuilt)."""
+
+    # The pane's reactive `article` and `stack` show one or the other: the article's own list
+    # while `stack` is None, else the view across the stack.
+    def watch_article(self, article: Article | None) -> None:
+        if self.stack is None:  # type: ignore[attr-defined]
+            self._show_article(article)
+
+    def watch_stack(self, stack: Briefing | None) -> None:
+        if stack is None:
+            self.stack_window = None
+            self._show_article(self.article)  # type: ignore[attr-defined]
+        else:
+            self._show_stack(stack)
+
+    def _show_article(self, article: Article | None) -> None:
+        raise NotImplementedError
+
+    def _show_stack(self, stack: Briefing) -> None:
+        raise NotImplementedError
 
     def show_window(self, window: StackWindow, lead: Sequence[Entry], empty_message: str) -> None:
         """Show `window`, keeping the reader's place if the previous window had it."""
