@@ -61,15 +61,9 @@ class QuotesPane(StackPaneMixin, ItemPane):
         return units
 
     def _merged_header(self, speaker: MergedSpeaker) -> Iterator[Entry]:
-        yield text(speaker.name, "speaker--name")
-        details: list[str] = []
-        if speaker.role:
-            details.append(speaker.role)
-        if speaker.aliases:
-            details.append("also: " + ", ".join(speaker.aliases))
         count = len(speaker.articles)
-        details.append(f"in {count} article{'s' if count != 1 else ''}")
-        yield text(" · ".join(details), "speaker--detail")
+        yield from _header(speaker.name, speaker.role, speaker.aliases,
+                           f"in {count} article{'s' if count != 1 else ''}")
 
     def _show_article(self, article: Article | None) -> None:
         if article is None:
@@ -95,14 +89,22 @@ class QuotesPane(StackPaneMixin, ItemPane):
                 yield _quote_item(quote, "speaker:" if index == 0 else "")
 
     def _speaker_header(self, speaker: Speaker) -> Iterator[Entry]:
-        yield text(speaker.name, "speaker--name")
-        details: list[str] = []
-        if speaker.role:
-            details.append(speaker.role)
-        if speaker.aliases:
-            details.append("also: " + ", ".join(speaker.aliases))
-        if details:
-            yield text(" · ".join(details), "speaker--detail")
+        yield from _header(speaker.name, speaker.role, speaker.aliases)
+
+
+def _header(name: str, role: str | None, aliases: tuple[str, ...],
+            extra: str | None = None) -> Iterator[Entry]:
+    """A speaker's name, then one line of role, other names and `extra` (when there are any)."""
+    yield text(name, "speaker--name")
+    details: list[str] = []
+    if role:
+        details.append(role)
+    if aliases:
+        details.append("also: " + ", ".join(aliases))
+    if extra:
+        details.append(extra)
+    if details:
+        yield text(" · ".join(details), "speaker--detail")
 
 
 def _quote_lines(quote: Quote) -> list[Line]:
