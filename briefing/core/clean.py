@@ -230,8 +230,8 @@ _COPYRIGHT = re.compile(
 )
 # Each alternative is a shape that boilerplate has and story sentences don't: most are
 # anchored at the line's start, the rest are phrases a news story does not use about itself.
-_BOILERPLATE = re.compile(
-    r"^\W{0,3}(?:"
+_BOILERPLATE_START = re.compile(
+    r"\W{0,3}(?:"
     r"(?:this (?:article|story|report|piece|post)|the (?:article|story)) (?:was |has been |is |first |originally |also ){1,3}"
     r"(?:produced|updated|corrected|amended)\b"
     r"|this (?:article|story|report|piece|post) (?:was |has been |is |first |originally |also ){1,3}"
@@ -250,8 +250,12 @@ _BOILERPLATE = re.compile(
     r"|(?:photograph|photo|image|illustration|video)(?: credit)?\s*:"
     r"|get\b.{0,80}\b(?:in|to) your inbox"
     r"|(?:please )?(?:help )?support (?:local|independent|our|quality) journalism"
-    r")"
-    r"|\bsupport our journalism|[.!?:]\s{1,3}support (?:local|independent) journalism"
+    r")",
+    re.IGNORECASE,
+)
+"""Boilerplate that opens the line (tried with `match`, so it fails at once on most lines)."""
+_BOILERPLATE_ANYWHERE = re.compile(
+    r"\bsupport our journalism|[.!?:]\s{1,3}support (?:local|independent) journalism"
     r"|may earn (?:an? )?(?:small )?(?:affiliate )?commission\b.{0,80}\b(?:links?|purchases?|buy)\b"
     r"|(?:is|are) funded by (?:its|our) readers"
     r"|(?:^|[.!?]\s)\W{0,3}become a (?:member|subscriber|supporter)\b.{0,40}(?:£|\$|€|today|now|month|year)"
@@ -259,17 +263,11 @@ _BOILERPLATE = re.compile(
     r"|\b(?:subscribe|sign up) (?:today|now|here)\b|\bdelivered (?:straight )?to your inbox\b",
     re.IGNORECASE,
 )
+_ANYWHERE_HINTS = ("journalism", "commission", "funded by", "become a", "newsletter", "subscribe",
+                   "sign up", "inbox")
+"""Every `_BOILERPLATE_ANYWHERE` alternative holds one of these (lowercase): the search runs only then."""
 # A line that reports speech is story, even when it uses a plea's words ("'Sign up today,' the
 # mayor said"); copyright marks, bylines and published lines are recognised regardless.
-_BOILERPLATE_HINTS = (
-    "this article", "this story", "this report", "this piece", "this post", "the article", "the story",
-    "originally", "first published", "first appeared", "appeared first", "distributed by", "affected",
-    "sign up", "subscribe", "click here", "tap here", "read more", "see more", "read also", "see also",
-    "related", "more on this", "most read", "share this", "advertisement", "continue", "follow",
-    "photo", "image", "illustration", "video", "inbox", "journalism", "commission", "funded by",
-    "become a", "newsletter", "delivered",
-)
-"""Every `_BOILERPLATE` alternative contains one of these words (lowercase); a line with none is story."""
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 # Credit lines ("Reporting by Ana Ruiz in Lima; editing by Tom Hale"): names and these words only,
 # so "Reporting by the Gazette found that ..." stays story.
@@ -332,9 +330,11 @@ def is_boilerplate_line(line: str) -> bool:
         return "©" in line or "(c)" in lowered or not _REPORTED_SPEECH.search(line)
     if _CREDIT_LINE.match(line):
         return _is_credit_line(line)
-    if not any(hint in lowered for hint in _BOILERPLATE_HINTS):
-        return False  # most story lines share no word with any pattern: skip the slow search
-    return bool(_BOILERPLATE.search(line)) and not _REPORTED_SPEECH.search(line)
+    if _BOILERPLATE_START.match(line) is None and not (
+        any(hint in lowered for hint in _ANYWHERE_HINTS) and _BOILERPLATE_ANYWHERE.search(line)
+    ):
+        return False
+    return not _REPORTED_SPEECH.search(line)
 
 
 def _is_credit_line(line: str) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from briefing.core.rx import at_word_start, class_at_word_start
 from briefing.core.sentences import Sentence
 from briefing.model import Event, Span
 
@@ -27,7 +28,8 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = rf"(?P<weekday>{'|'.join(_WEEKDAY_NAMES)})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -253,8 +255,9 @@ _ANCHOR = re.compile(
     rf"\b(?P<rel>[Tt]omorrow|[Tt]oday|[Yy]esterday|[Tt]onight),?\s+(?:{_WEEKDAY},?\s+)?"
     rf"(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+{_MONTH.replace('month>', 'month2>')})\b")
 _WEEKDAY_DATE = re.compile(
-    rf"\b{_WEEKDAY},?\s+(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?{_MONTH.replace('month>', 'month2>')})\b")
-_YEAR_MENTION = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+    rf"(?P<weekday>{at_word_start(_WEEKDAY_NAMES)}),?\s+(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?{_MONTH.replace('month>', 'month2>')})\b")
+_YEAR_MENTION = re.compile(rf"({class_at_word_start('12')}(?:(?<=1)9[5-9]|(?<=2)0\d)\d)\b")
+"""A year from 1950 to 2099 standing alone (opening with its first digit: see core/rx.py)."""
 
 
 def scan_dates(body: str) -> list[re.Match[str]]:
@@ -370,7 +373,7 @@ def _infer_year(body: str, month: int, day_number: int, now: dt.datetime, weekda
     return best[1], how
 
 
-_BARE_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_BARE_WEEKDAY = re.compile(rf"({at_word_start(_WEEKDAY_NAMES)})\b")
 
 
 def _weekday_fit(bare_weekdays: list[int], named: set[tuple[int, int]], reference: dt.date) -> float:

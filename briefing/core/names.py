@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.core.rx import class_at_word_start
+
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
 CAPWORD = rf"[{UPPER}](?:[{LOWER}{UPPER}]|['’\-](?=[{UPPER}{LOWER}]))*\.?"
@@ -16,7 +18,12 @@ INITIAL = rf"[{UPPER}]\."
 PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das|y)"
 NAME_TOKEN = rf"(?:(?:[{UPPER}]\.){{2,}}|{INITIAL}|{CAPWORD})"
 NAME = rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN}){{0,5}}"
-NAME_RE = re.compile(rf"(?<![\w@’'.]){NAME}")
+# NAME_RE is `(?<![\w@’'.]){NAME}` written to open with the capital (see core/rx.py): the
+# first token's capital, then the rest of an initials run, an initial or a capitalised word.
+_NOT_BEFORE_NAME = r"\w@’'."
+_FIRST_TOKEN = (rf"{class_at_word_start(UPPER, _NOT_BEFORE_NAME)}"
+                rf"(?:\.(?:[{UPPER}]\.)+|\.|(?:[{LOWER}{UPPER}]|['’\-](?=[{UPPER}{LOWER}]))*\.?)")
+NAME_RE = re.compile(rf"{_FIRST_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN}){{0,5}}")
 HANDLE_RE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")
 
 SPEECH_VERBS = frozenset(

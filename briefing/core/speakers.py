@@ -30,6 +30,7 @@ from briefing.core.names import (
     strip_leading_non_names,
 )
 from briefing.core.quotes import QuotePiece
+from briefing.core.rx import at_word_start
 from briefing.core.sentences import Sentence
 from briefing.model import Quote, Speaker
 
@@ -45,7 +46,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"the|a|an|by|with|between|beyond|around|told|joined|visited|against|beat)\s+$", re.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
-_GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b")
+_GENDERED = re.compile(at_word_start("He he His his him himself She she Her her hers herself".split()) + r"\b")
 _REPORTED_BEFORE = re.compile(rf"\b(?:{SPEECH_VERB_RE}|that|whether|if|because|until|before)\s+$", re.IGNORECASE)
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                      "miss": "f", "dame": "f", "lady": "f"}
@@ -95,7 +96,7 @@ _VIA_HINTS: tuple[tuple[str, ...], ...] = (
 _ANY_SUBJECT = re.compile(
     rf"(?P<handle>@\w+)|(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|"
     rf"(?P<ref>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})|(?P<name>{NAME})")
-_DETERMINER = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+")
+_DETERMINER = re.compile(at_word_start(["The", "the", "Its", "its"]) + r"\s+")
 _FOLLOWING_WORDS = re.compile(r"[\w’'\-]+(?:\s+[\w’'\-]+){0,3}")
 _REF_HEADS = ROLE_NOUNS | ORG_NOUNS
 _DASH_LINE = re.compile(r"[—–-]{1,2}\s*(?P<who>[^\n]{1,160})$")
