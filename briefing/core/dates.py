@@ -134,10 +134,15 @@ _NOT_INFINITIVE = frozenset("the a an his her their its our my be have date".spl
 _CUE_WORD = re.compile(r"[A-Za-z]+(?:[’'][A-Za-z]+)?")
 
 
-def _find_cues(window: str, phrases: dict[str, list[tuple[str, ...]]], infinitives: bool) -> list[_Cue]:
-    """The cues of `phrases` in `window`, left to right and not overlapping; with `infinitives`,
-    also "'ll" and "to <verb>" ("to reopen", not "to the")."""
-    words = [(match.start(), match.end(), match.group().lower()) for match in _CUE_WORD.finditer(window)]
+def _cue_words(window: str) -> list[tuple[int, int, str]]:
+    """The words of a clause window as (start, end, lowercase word), read once for both cue lists."""
+    return [(match.start(), match.end(), match.group().lower()) for match in _CUE_WORD.finditer(window)]
+
+
+def _find_cues(words: list[tuple[int, int, str]], phrases: dict[str, list[tuple[str, ...]]],
+               infinitives: bool) -> list[_Cue]:
+    """The cues of `phrases` among a window's `words`, left to right and not overlapping; with
+    `infinitives`, also "'ll" and "to <verb>" ("to reopen", not "to the")."""
     cues: list[_Cue] = []
     index = 0
     while index < len(words):
@@ -194,7 +199,6 @@ class _Mention:
     time: dt.time | None = None
     zone_minutes: int | None = None
     kind: str = "scheduled"
-    certain: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,6 +403,22 @@ _CLAUSE_BEFORE = re.compile(r",\s|[;:—–]|\band\b|\bbut\b|\bwhen\b|\bafter\b|
 _CLAUSE_AFTER = re.compile(r",\s|[;:—–]|\.\s|\.$|\band\b|\bbut\b")
 
 
+def _needs_tense(match: re.Match[str]) -> bool:
+    """Whether resolving this date needs its tense: weekdays, day ranges, "within N days" and
+    dates with neither a year nor a weekday to place them."""
+    return bool(match.group("wd") or match.group("dayrange") or match.group("within") or (
+        (match.group("mdy") and not match.group("year")) or (match.group("dmy") and not match.group("year2"))))
+
+
+def _clause_tense(before: str, after: str) -> str:
+    """The tense of a mention's clause; when its nearest words say nothing, the whole sentence's
+    ("Speaking to troops on Saturday, she had warned": the main clause decides)."""
+    tense = _tense(before, after)
+    if tense == "unknown":
+        tense = _tense(before.replace(",", " "), after.replace(",", " "))
+    return tense
+
+
 def _tense(before: str, after: str) -> str:
     """'future', 'past' or 'unknown' from the verbs nearest to a mention in its clause."""
     near_before = _CLAUSE_BEFORE.split(before)[-1]
@@ -406,9 +426,10 @@ def _tense(before: str, after: str) -> str:
     window = near_before[-90:] + " " + near_after[:60]
     anchor = len(near_before[-90:])
     # An infinitive after the date is its purpose ("voted on Monday to hold a ballot"), not its tense.
-    future = [m for m in _find_cues(window, _FUTURE_PHRASES, infinitives=True)
+    words = _cue_words(window)
+    future = [m for m in _find_cues(words, _FUTURE_PHRASES, infinitives=True)
               if not (m.group().startswith("to ") and m.start() >= anchor)]
-    past = [m.start() for m in _find_cues(window, _PAST_PHRASES, infinitives=False)
+    past = [m.start() for m in _find_cues(words, _PAST_PHRASES, infinitives=False)
             if not _MODAL_BEFORE.search(window, max(0, m.start() - 12), m.start())]
     # Present perfect ("has been issued") reports news that may point ahead, so it is never strong.
     strong_past = [p for p in past if window[p:p + 12].split()[0].lower().strip(".,") in _STRONG_PAST
@@ -625,7 +646,7 @@ def find_events(body: str, sentences: list[Sentence], reference: Reference,
     ref_day = reference.day
     skipped = sorted([(span.start, span.end) for span in skip] + ([reference.source] if reference.source else []))
     sentence_index = 0
-    mentions: list[tuple[_Mention, Sentence | None, str]] = []
+    mentions: list[tuple[_Mention, Sentence | None, str | None, tuple[str, str], bool]] = []
     skip_index = 0
     for match in (found if found is not None else _DATE_PATTERNS.finditer(body)):
         while skip_index < len(skipped) and skipped[skip_index][1] <= match.start():
@@ -637,12 +658,11 @@ def find_events(body: str, sentences: list[Sentence], reference: Reference,
         sentence = sentences[sentence_index] if sentence_index < len(sentences) else None
         if sentence is not None and sentence.start > match.start():
             sentence = None
-        before, after = _clause(body, match.start(), match.end(), sentence)
-        tense = _tense(before, after)
-        if tense == "unknown":
-            # "Speaking to troops on Saturday, she had warned": the main clause decides.
-            tense = _tense(before.replace(",", " "), after.replace(",", " "))
-        mention = _resolve(match, body, ref_day, tense)
+        clause = _clause(body, match.start(), match.end(), sentence)
+        # Tense places year-less dates and weekdays; for the rest it only decides whether a
+        # date ahead is certain, so it waits until the date is known to be ahead.
+        tense = _clause_tense(*clause) if _needs_tense(match) else None
+        mention = _resolve(match, body, ref_day, tense or "unknown")
         if mention is None:
             continue
         if match.group("wdprefix") and "following" in match.group("wdprefix") and mentions:
@@ -663,17 +683,17 @@ def find_events(body: str, sentences: list[Sentence], reference: Reference,
                 first.end = mention.end
                 first.kind = "window"
                 continue
-        if tense == "past" and not (match.group("nextweek") or match.group("within") or match.group("endof")):
-            mention.certain = False
-        mentions.append((mention, sentence, tense))
+        relative = bool(match.group("nextweek") or match.group("within") or match.group("endof"))
+        mentions.append((mention, sentence, tense, clause, relative))
     events: list[Event] = []
-    for mention, sentence, tense in mentions:
-        if not mention.certain:
+    for mention, sentence, known_tense, clause, relative in mentions:
+        if ref_day is not None and (mention.until or mention.day) < ref_day:
             continue
-        if ref_day is not None:
-            last = mention.until or mention.day
-            if last < ref_day or (mention.day == ref_day and tense != "future" and mention.until is None):
-                continue
+        tense = known_tense or _clause_tense(*clause)
+        if tense == "past" and not relative:
+            continue  # a date ahead told in the past tense is not a certain event
+        if ref_day is not None and mention.day == ref_day and tense != "future" and mention.until is None:
+            continue
         time, zone, start, end = _time_near(body, mention.start, mention.end, sentence)
         before, after = _clause(body, mention.start, mention.end, sentence)
         if mention.kind == "scheduled" and _DEADLINE_CUES.search(before[-40:]):
