@@ -41,28 +41,29 @@ _TIME = (r"(?P<time>(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.
 
 _DATE_PATTERNS = re.compile(
     # Every branch starts a word with a digit, a capital or one of these words: the lookahead
-    # lets the engine skip every other position without trying each branch.
+    # lets the engine skip every other position without trying each branch, and each branch's
+    # own lookahead (the characters it can start with) skips the branches that cannot match.
     r"(?<![\w])(?=[\dA-Z]|the\b|tomorrow|tonight|today|yesterday|next|this|last|coming|end\b|within|in\b|after|"
     r"have|has|given|get|gave|give|on\b|by\b|until\b|before\b|from\b)(?:"
     + "|".join([
-        rf"(?P<mdy>(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?)",
-        rf"(?P<dmy>(?:{_WEEKDAY.replace('weekday', 'weekday2')},?\s+)?(?:the\s+)?{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?"
+        rf"(?=[A-Z])(?P<mdy>(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?)",
+        rf"(?=[A-Zt\d])(?P<dmy>(?:{_WEEKDAY.replace('weekday', 'weekday2')},?\s+)?(?:the\s+)?{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?"
         rf"{_MONTH.replace('month>', 'month2>')}(?:,?\s+{_YEAR.replace('year>', 'year2>')})?)",
-        r"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
-        r"(?P<dotted>\b(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)\b)",
-        rf"(?P<dayrange>\b(?P<rd1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–-]|to)\s*(?P<rd2>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+        r"(?=[12])(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
+        r"(?=\d)(?P<dotted>\b(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)\b)",
+        rf"(?=\d)(?P<dayrange>\b(?P<rd1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–-]|to)\s*(?P<rd2>[0-3]?\d)(?:st|nd|rd|th)?\s+"
         rf"{_MONTH.replace('month>', 'rmonth>')})",
-        r"(?P<ordinal>\b(?:on|by|until|before|from|after) the (?P<od>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z]))",
-        r"(?P<rel>\b(?:[Tt]omorrow|[Tt]onight|[Tt]oday|[Yy]esterday)\b)",
-        rf"(?P<wd>(?<!\ba )(?<!\bevery )(?<!\beach )(?<!\bany )\b(?P<wdprefix>(?:next|this|last|coming|the following)\s+)?{_WEEKDAY.replace('weekday', 'weekday3')}{_PART}\b"
+        r"(?=[obufa])(?P<ordinal>\b(?:on|by|until|before|from|after) the (?P<od>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z]))",
+        r"(?=[TtYy])(?P<rel>\b(?:[Tt]omorrow|[Tt]onight|[Tt]oday|[Yy]esterday)\b)",
+        rf"(?=[A-Zntlc])(?P<wd>(?<!\ba )(?<!\bevery )(?<!\beach )(?<!\bany )\b(?P<wdprefix>(?:next|this|last|coming|the following)\s+)?{_WEEKDAY.replace('weekday', 'weekday3')}{_PART}\b"
         r"(?!s\b|\s+(?:mornings|afternoons|evenings|nights)\b)(?P<poss>[’']s)?)",
-        r"(?P<nextweek>\b(?:next|the following)\s+(?P<unit>week|month|year)\b(?![’']s))",
-        r"(?P<endof>\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<endnext>next\s+)?(?P<endunit>week|month|year|"
+        r"(?=[nt])(?P<nextweek>\b(?:next|the following)\s+(?P<unit>week|month|year)\b(?![’']s))",
+        r"(?=[te])(?P<endof>\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<endnext>next\s+)?(?P<endunit>week|month|year|"
         r"January|February|March|April|May|June|July|August|September|October|November|December)\b)",
-        r"(?P<within>\b(?P<wprep>within|in|after)\s+(?:the\s+next\s+|another\s+)?(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|"
+        r"(?=[wia])(?P<within>\b(?P<wprep>within|in|after)\s+(?:the\s+next\s+|another\s+)?(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|"
         r"ten|fourteen|thirty)\s+(?P<span>hours?|days?|weeks?|months?)\b)",
-        r"(?P<weekend>\b(?:this|next|the)\s+weekend\b)",
-        r"(?P<have>\b(?:have|has|given|get|gets|gave|give|gives)\s+(?:it\s+|them\s+|him\s+|her\s+|us\s+)?"
+        r"(?=[tn])(?P<weekend>\b(?:this|next|the)\s+weekend\b)",
+        r"(?=[hg])(?P<have>\b(?:have|has|given|get|gets|gave|give|gives)\s+(?:it\s+|them\s+|him\s+|her\s+|us\s+)?"
         r"(?:just\s+|only\s+)?(?P<hcount>\d{1,3}|one|two|three|four|five|six|seven|ten|"
         r"fourteen|thirty)\s+(?P<hspan>hours?|days?|weeks?)\s+to\b)",
     ]) + ")"

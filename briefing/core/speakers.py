@@ -691,7 +691,10 @@ class _Attributor:
         text = self.mask[start:end]
         lowered = text.lower()
         for (pattern, fixed), hints in zip(_VIA_PATTERNS, _VIA_HINTS):
-            if not any(hint in lowered for hint in hints):
+            for hint in hints:
+                if hint in lowered:
+                    break
+            else:
                 continue  # the pattern needs a word this stretch lacks
             match = pattern.search(text)
             if match:
@@ -885,8 +888,8 @@ class _Attributor:
         for determiner in _DETERMINER.finditer(self.mask):
             # "the Kremlin spokesperson", "its chief": the head noun within four words.
             words = _FOLLOWING_WORDS.match(self.mask, determiner.end())
-            if words is None:
-                continue
+            if words is None or _REF_HEADS.isdisjoint(words.group().lower().split()):
+                continue  # most "the ..." phrases name no office or body
             offset = determiner.end()
             for word in words.group().split():
                 offset = self.mask.index(word, offset) + len(word)
