@@ -96,6 +96,7 @@ _VIA_HINTS: tuple[tuple[str, ...], ...] = (
 _ANY_SUBJECT = re.compile(
     rf"(?P<handle>@\w+)|(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|"
     rf"(?P<ref>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})|(?P<name>{NAME})")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _DETERMINER = re.compile(at_word_start(["The", "the", "Its", "its"]) + r"\s+")
 _FOLLOWING_WORDS = re.compile(r"[\w’'\-]+(?:\s+[\w’'\-]+){0,3}")
 _REF_HEADS = ROLE_NOUNS | ORG_NOUNS
@@ -401,14 +402,21 @@ class _Attributor:
         self._sentence_starts = [sentence.start for sentence in sentences]
 
     def _masked_body(self) -> str:
-        chars = list(self.body)
-        for piece in self.pieces:
-            left = piece.open_mark if piece.open_mark is not None else piece.start
-            right = piece.close_mark + 1 if piece.close_mark is not None else piece.end
-            for index in range(left, right):
-                if chars[index] != "\n":
-                    chars[index] = "\u2063"
-        return "".join(chars)
+        """The body with every quote, marks included, blanked out (line breaks kept), so that
+        names and verbs inside quotes are never read as attribution."""
+        spans = sorted((piece.open_mark if piece.open_mark is not None else piece.start,
+                        piece.close_mark + 1 if piece.close_mark is not None else piece.end) for piece in self.pieces)
+        parts: list[str] = []
+        done = 0
+        for left, right in spans:
+            left = max(left, done)
+            if right <= left:
+                continue
+            parts.append(self.body[done:left])
+            parts.append(_NOT_NEWLINE.sub("\u2063", self.body[left:right]))
+            done = right
+        parts.append(self.body[done:])
+        return "".join(parts)
 
     # -- registering the people an article introduces ------------------------------------------
     def scan_people(self) -> None:
