@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from briefing.core.names import (
     HANDLE_RE,
@@ -323,6 +324,41 @@ def _clean_name(raw: str) -> tuple[str | None, str]:
     return title, name
 
 
+class _Run(NamedTuple):
+    """What a capitalised run says by itself, whatever stands around it."""
+
+    title: str | None
+    name: str
+    offset: int
+    """Where the name starts inside the run."""
+    words: int
+    may_name: bool
+    """Not an all-capitals place or acronym ("ST. LOUIS") nor a title standing alone ("Chief Executive")."""
+    title_role: str | None
+    org_name: bool
+    """Two or more words ending like an organisation's ("Fernleaf Labs")."""
+    whole: bool
+    """The run is the name, with no title or sentence-initial word before it."""
+    plain_full_name: bool
+    """Two or three words, all of the run, none of them a common capitalised word."""
+
+
+@lru_cache(maxsize=4096)
+def _read_run(raw: str) -> _Run | None:
+    """Read a capitalised run once per spelling: articles repeat their names."""
+    title, name = _clean_name(raw)
+    if not name or name in NOT_NAMES or not name[0].isupper():
+        return None
+    tokens = name.split()
+    whole = name == raw.strip()
+    return _Run(
+        title=title, name=name, offset=raw.find(name), words=len(tokens),
+        may_name=not (name.isupper() and len(name) > 3) and tokens[-1].lower() not in ROLE_NOUNS,
+        title_role=_title_role(title), org_name=len(tokens) > 1 and is_org_name(name), whole=whole,
+        plain_full_name=len(tokens) in (2, 3) and whole and not any(token in NOT_NAMES for token in tokens),
+    )
+
+
 def _title_role(title: str | None) -> str | None:
     if not title:
         return None
@@ -413,7 +449,8 @@ class _Attributor:
             if right <= left:
                 continue
             parts.append(self.body[done:left])
-            parts.append(_NOT_NEWLINE.sub("\u2063", self.body[left:right]))
+            quoted = self.body[left:right]
+            parts.append(_NOT_NEWLINE.sub("\u2063", quoted) if "\n" in quoted else "\u2063" * len(quoted))
             done = right
         parts.append(self.body[done:])
         return "".join(parts)
@@ -426,37 +463,34 @@ class _Attributor:
         keep recency up to date, rather than scanning the text a second time."""
         self._names: list[tuple[int, str]] = []
         for match in NAME_RE.finditer(self.mask):
-            title, name = _clean_name(match.group())
-            if not name or name in NOT_NAMES or not name[0].isupper():
+            run = _read_run(match.group())
+            if run is None:
                 continue
-            start = match.start() + match.group().find(name)
+            title, name = run.title, run.name
+            start = match.start() + run.offset
             self._names.append((start, name))
-            if name.isupper() and len(name) > 3:
-                continue  # a dateline's place ("ST. LOUIS") or an acronym, not a person
-            if name.split()[-1].lower() in ROLE_NOUNS:
-                continue  # "Managing Director", "Chief Executive": a title standing alone
+            if not run.may_name:
+                continue
             known = self.registry._find(name, start)
             if known is not None and (known.role or known.kind != "person"):
                 self.registry.register(name, known.kind, start, known=known)
                 self._note_honorific(known, title)
                 continue
-            role = _title_role(title) or _role_before(self.mask, start) or _role_after(self.mask, match.end())
+            role = run.title_role or _role_before(self.mask, start) or _role_after(self.mask, match.end())
             if known is not None:
                 entity = self.registry.register(name, known.kind, start, role, known=known)
                 self._note_honorific(entity, title)
                 continue
-            whole = name == match.group().strip()
-            org_signal = (is_org_name(name) and len(name.split()) > 1) or (whole and (
+            org_signal = run.org_name or (run.whole and (
                 _org_noun_before(self.mask, start)
                 or _WHICH_AFTER.match(self.mask, match.end(), match.end() + 10) is not None))
             person_signal = title is not None or role is not None or _WHO_AFTER.match(
                 self.mask, match.end(), match.end() + 10) is not None or (
-                len(name.split()) in (2, 3) and whole
-                and _PREPOSITION_BEFORE.search(self.mask, max(0, start - 12), start) is None
-                and not any(token in NOT_NAMES for token in name.split()))
+                run.plain_full_name
+                and _PREPOSITION_BEFORE.search(self.mask, max(0, start - 12), start) is None)
             if org_signal:
                 self.registry.register(name, "org", start)
-            elif person_signal and not (len(name.split()) == 1 and title is None and role is None):
+            elif person_signal and not (run.words == 1 and title is None and role is None):
                 self._note_honorific(self.registry.register(name, "person", start, role), title)
 
     @staticmethod

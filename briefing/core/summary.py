@@ -59,7 +59,8 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
     rank = 0
     for sentence in sentences:
         text = body[sentence.start:sentence.end]
-        if not _WHOLE.search(text) or len(text.split()) < 6:
+        words = len(text.split())
+        if words < 6 or not _WHOLE.search(text):
             continue
         while skip_index < len(skipped) and skipped[skip_index][1] <= sentence.start:
             skip_index += 1
@@ -84,7 +85,6 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
         decisions = bisect_left(decision_starts, sentence.end) - bisect_left(decision_starts, sentence.start)
         score += 0.3 * min(decisions, 4)
         score -= 3.0 * (inside_quote / max(1, len(text)))
-        words = len(text.split())
         if words > 60:
             score -= 1.0
         candidates.append((score, sentence))
