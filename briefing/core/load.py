@@ -305,7 +305,9 @@ def _read_markdown(text: str) -> _Extracted:
         import yaml
 
         try:
-            meta = yaml.safe_load(front_matter)
+            # libyaml's parser when PyYAML was built with it (its wheels are): the same safe
+            # constructor, several times faster on a page of front matter.
+            meta = yaml.load(front_matter, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
         except (yaml.YAMLError, RecursionError, ValueError):
             # RecursionError: front matter nested thousands deep; it is ignored, not fatal.
             meta = None
