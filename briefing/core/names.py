@@ -17,13 +17,16 @@ CAPWORD = rf"[{UPPER}](?:[{LOWER}{UPPER}]|['’\-](?=[{UPPER}{LOWER}]))*\.?"
 INITIAL = rf"[{UPPER}]\."
 PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das|y)"
 NAME_TOKEN = rf"(?:(?:[{UPPER}]\.){{2,}}|{INITIAL}|{CAPWORD})"
-NAME = rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN}){{0,5}}"
+# A word of four lowercase letters or more and a full stop ends its sentence ("of Aberdeen. Hale
+# added"): a name goes on after a dot only from an initial or a short abbreviation ("St. Louis").
+_NEXT_TOKEN = rf"(?<![{LOWER}]{{4}}\.)[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN}"
+NAME = rf"{NAME_TOKEN}(?:{_NEXT_TOKEN}){{0,5}}"
 # NAME_RE is `(?<![\w@’'.]){NAME}` written to open with the capital (see core/rx.py): the
 # first token's capital, then the rest of an initials run, an initial or a capitalised word.
 _NOT_BEFORE_NAME = r"\w@’'."
 _FIRST_TOKEN = (rf"{class_at_word_start(UPPER, _NOT_BEFORE_NAME)}"
                 rf"(?:\.(?:[{UPPER}]\.)+|\.|(?:[{LOWER}{UPPER}]|['’\-](?=[{UPPER}{LOWER}]))*\.?)")
-NAME_RE = re.compile(rf"{_FIRST_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN}){{0,5}}")
+NAME_RE = re.compile(rf"{_FIRST_TOKEN}(?:{_NEXT_TOKEN}){{0,5}}")
 HANDLE_RE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")
 
 SPEECH_VERBS = frozenset(
@@ -131,8 +134,106 @@ def strip_leading_non_names(name: str) -> str:
 
 
 def is_org_name(name: str) -> bool:
-    """Whether a name reads as an organisation ("Fernleaf Labs", "Calder Chemical Co.")."""
+    """Whether a name reads as an organisation ("Fernleaf Labs", "Calder Chemical Co.", "Bank of
+    England", also with its words joined by hyphens as the attribution pass writes them)."""
     tokens = [token.lower() for token in name.split()]
     return any(token in ORG_SUFFIXES or token.rstrip(".") in ORG_SUFFIXES for token in tokens[1:]) or (
         len(tokens) == 1 and name.isupper() and len(name) > 1
-    )
+    ) or _is_linked_org_name(name)
+
+
+def _is_linked_org_name(name: str) -> bool:
+    if name.count(" ") < 2 and name.count("-") < 2:
+        return False  # "Bank of England" has three words at least
+    spaced = name.replace("-", " ")
+    if not any(link in spaced for link in (" of ", " for ", " on ", " and ", " & ")):
+        return False
+    return find_org_names(spaced) == [(0, len(spaced))]
+
+
+
+# --- organisation names with small words inside ----------------------------------------------
+# "Department of Fisheries and Aquaculture", "Bank of England", "Office for National Statistics",
+# "Food and Drug Administration": a run of capitalised words stops at "of" or "and", which would
+# leave "Aquaculture" or "England" to be taken for the speaker.
+ORG_HEADS = frozenset(
+    """
+    Department Ministry Bank University Office Institute Council Federation Union Court Chamber Board
+    Bureau Agency Commission Committee Association Society League Museum College School Academy Church
+    House Embassy Centre Center Corporation Authority Organisation Organization Party Confederation
+    Coalition Alliance Foundation Fund Secretariat Directorate Service Assembly Parliament Senate Tribunal
+    Library Hospital Administration Inspectorate Registry Trust
+    """.split()
+)
+"""Words an organisation's name opens with before "of"/"for"/"on": "Bank of England"."""
+ORG_TAILS = frozenset(
+    """
+    Administration Commission Agency Authority Service Board Council Institute Association Department
+    Union Bureau Corporation Company Office Ministry Committee Federation Foundation
+    """.split()
+)
+"""Words that end a name joined by "and": "Food and Drug Administration"."""
+_CAP = rf"[{UPPER}][{LOWER}{UPPER}’'\-]*"
+_LINK = r"(?: | of | for | on | of the | for the | and | & )"
+_ORG_CANDIDATE = re.compile(
+    rf"{class_at_word_start(UPPER)}[{LOWER}{UPPER}’'\-]*(?: {_CAP}){{0,3}}"
+    rf"(?: of | for | on | of the | for the | and | & ){_CAP}(?:{_LINK}{_CAP}){{0,7}}")
+_OF_LINKS = frozenset({"of", "for", "on"})
+_AND_LINKS = frozenset({"and", "&"})
+
+
+def find_org_names(text: str) -> list[tuple[int, int]]:
+    """Spans of organisation names that have "of", "for", "on", "and" or "&" inside them.
+
+    A name opens with up to three capitalised words and a head noun followed by "of" ("European
+    Court of Human Rights", "Bank of England"), or ends with a body noun after an "and" ("Securities
+    and Exchange Commission"). A title after the name is not part of it ("Bank of England Governor").
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _ORG_CANDIDATE.finditer(text):
+        tokens = [(token.start(), token.end(), token.group()) for token in _TOKEN.finditer(match.group())]
+        base = match.start()
+        span = _org_span(tokens)
+        if span is not None:
+            spans.append((base + span[0], base + span[1]))
+    return spans
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _org_span(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    words = [word for _, _, word in tokens]
+    for index, word in enumerate(words):
+        if word in _OF_LINKS and index > 0 and words[index - 1] in ORG_HEADS:
+            head = index - 1
+            first = head
+            while first > 0 and head - first < 3 and words[first - 1][:1].isupper() and words[first - 1] not in NOT_NAMES:
+                first -= 1
+            last = index + 1 + (words[index + 1] == "the")
+            if last >= len(words) or not words[last][:1].isupper() or _is_title(words[last]):
+                continue
+            while last + 1 < len(words):
+                following = words[last + 1]
+                if following in _AND_LINKS and last + 2 < len(words) and not _is_title(words[last + 2]):
+                    last += 2
+                elif following[:1].isupper() and not _is_title(following) and last - index < 4:
+                    last += 1
+                else:
+                    break
+            return tokens[first][0], tokens[last][1]
+        if word in _AND_LINKS and 0 < index < len(words) - 1:
+            end = index + 1
+            while end + 1 < len(words) and words[end + 1][:1].isupper() and end - index < 3:
+                end += 1
+            if words[end] in ORG_TAILS and words[index - 1] not in NOT_NAMES:
+                first = index - 1
+                while first > 0 and index - first < 3 and words[first - 1][:1].isupper() and words[first - 1] not in NOT_NAMES:
+                    first -= 1
+                return tokens[first][0], tokens[end][1]
+    return None
+
+
+def _is_title(word: str) -> bool:
+    bare = word.lower()
+    return bare in ROLE_NOUNS or bare in TITLE_ABBREVIATIONS or bare.rstrip(".") in ROLE_NOUNS

@@ -26,6 +26,7 @@ from briefing.core.names import (
     ROLE_NOUNS,
     ROLE_SYNONYMS,
     SPEECH_VERB_RE,
+    find_org_names,
     is_org_name,
     split_title,
     strip_leading_non_names,
@@ -82,6 +83,7 @@ _AFTER_VERB_FIRST = re.compile(
 _AFTER_SUBJECT_FIRST = re.compile(
     rf"^[\s,]*(?:(?:[A-Za-z][\w’'\-]*\s+){{0,2}}{_ROLE_WORD}\s+)?(?P<subject>@\w+|\b(?i:he|she|they|it)\b|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})"
     rf"(?:\s*,\s[^,“”\"]{{1,120}},)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERB_RE})\b")
+_AFTER_HEAD_VERB = re.compile(rf"^[\s,]*(?P<head>[^.;:“”\"\n]{{3,120}}?)\s+(?:{SPEECH_VERB_RE})\b")
 _ACCORDING = re.compile(rf"\b(?i:according to)\s+(?P<subject>@\w+|{NAME}|(?i:the|its)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})")
 _APPOSITIVE = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:“”\"()]{2,80}?)(?=\s*(?:,|\.|;|$|\bwho\b|\bsaid\b|\btold\b|\bat\b))")
@@ -292,7 +294,12 @@ class _Registry:
         candidates = [e for e in self.recent() if e.last_seen <= position + 120]
         if head in ORG_NOUNS:
             orgs = [e for e in candidates if e.kind == "org"]
-            return max(orgs, key=lambda e: e.last_seen) if orgs else None
+            # "the commission" is the body with Commission in its name; "the company" is not a
+            # public body, whichever was mentioned last.
+            fitting = ([e for e in orgs if head in e.name.lower().replace("-", " ").split()]
+                       or [e for e in orgs if head in _COMPANY_NOUNS and not _is_public_body(e.name)]
+                       or orgs)
+            return max(fitting, key=lambda e: e.last_seen) if fitting else None
         spoken_for = [e for e in candidates if e.kind == "org" and e.role and head in e.role.lower().split()]
         if spoken_for:
             return max(spoken_for, key=lambda e: e.last_seen)  # "the spokeswoman" of a named body
@@ -357,6 +364,55 @@ def _read_run(raw: str) -> _Run | None:
         title_role=_title_role(title), org_name=len(tokens) > 1 and is_org_name(name), whole=whole,
         plain_full_name=len(tokens) in (2, 3) and whole and not any(token in NOT_NAMES for token in tokens),
     )
+
+
+_COMPANY_NOUNS = frozenset(
+    "company firm airline carrier maker retailer manufacturer startup insurer publisher operator bank group".split())
+_PUBLIC_BODY_WORDS = frozenset(
+    """commission ministry department agency council authority court committee parliament government
+    police army administration bureau regulator office senate assembly tribunal inspectorate""".split())
+
+
+def _is_public_body(name: str) -> bool:
+    """Whether an organisation's name says it is a public body ("Federal Communications Commission")."""
+    return not _PUBLIC_BODY_WORDS.isdisjoint(name.lower().replace("-", " ").split())
+
+
+def _spokesperson_clue(head: str, offset: int) -> _Clue | None:
+    """"a spokeswoman for the council": the body the person speaks for, as an organisation clue."""
+    spokes = _SPOKESPERSON_FOR.search(head)
+    if spokes is None:
+        return None
+    org = spokes.group("org")
+    words = org.split()
+    label = " ".join(words[1:]) if words[0].lower() == "the" else org
+    if words[0].lower() == "the" and len(words) == 2 and label.lower() in ORG_NOUNS:
+        clue = _Clue(org, "ref", offset + spokes.start("org"), role=spokes.group("role"))
+    else:
+        clue = _Clue(label[:1].upper() + label[1:], "name", offset + spokes.start("org"), role=spokes.group("role"))
+    clue.org = True
+    return clue
+
+
+def _join_org_names(mask: str) -> tuple[str, dict[str, str]]:
+    """Join the words of organisation names with "of" or "and" inside ("Bank of England") into
+    one hyphenated word of the same length, so that every pattern reads the whole name as one;
+    returns the mask and the joined forms -> the article's spelling."""
+    spans = find_org_names(mask)
+    if not spans:
+        return mask, {}
+    forms: dict[str, str] = {}
+    parts: list[str] = []
+    done = 0
+    for start, end in spans:
+        original = mask[start:end]
+        joined = original.replace(" ", "-").replace("&", "n")
+        forms[joined] = original
+        parts.append(mask[done:start])
+        parts.append(joined)
+        done = end
+    parts.append(mask[done:])
+    return "".join(parts), forms
 
 
 def _title_role(title: str | None) -> str | None:
@@ -434,8 +490,15 @@ class _Attributor:
         self.sentences = sentences
         self.pieces = pieces
         self.registry = _Registry(body)
-        self.mask = self._masked_body()
+        self.mask, self._org_forms = _join_org_names(self._masked_body())
         self._sentence_starts = [sentence.start for sentence in sentences]
+
+    def _unjoin(self, text: str) -> str:
+        """Text read from the mask, with joined organisation names spelt as the article does."""
+        for joined, original in self._org_forms.items():
+            if joined in text:
+                text = text.replace(joined, original)
+        return text
 
     def _masked_body(self) -> str:
         """The body with every quote, marks included, blanked out (line breaks kept), so that
@@ -481,7 +544,7 @@ class _Attributor:
                 entity = self.registry.register(name, known.kind, start, role, known=known)
                 self._note_honorific(entity, title)
                 continue
-            org_signal = run.org_name or (run.whole and (
+            org_signal = run.org_name or name in self._org_forms or (run.whole and (
                 _org_noun_before(self.mask, start)
                 or _WHICH_AFTER.match(self.mask, match.end(), match.end() + 10) is not None))
             person_signal = title is not None or role is not None or _WHO_AFTER.match(
@@ -542,6 +605,16 @@ class _Attributor:
         frame = self.mask[start:end]
         match = _AFTER_VERB_FIRST.match(frame) or _AFTER_SUBJECT_FIRST.match(frame) or _AFTER_ACCORDING.match(frame)
         if not match:
+            # '..." a spokesperson for the Ministry of Defence said', '..." the Kremlin said'
+            head = _AFTER_HEAD_VERB.match(frame)
+            if head is None:
+                return None
+            spoken_for = _spokesperson_clue(head.group("head"), start + head.start("head"))
+            if spoken_for is not None:
+                return spoken_for
+            words = head.group("head").split()
+            if len(words) == 2 and words[0].lower() == "the" and words[1][:1].isupper():
+                return self._clue_from_subject(head.group("head"), start + head.start("head"))
             return None
         clue = self._clue_from_subject(match.group("subject"), start + match.start("subject"))
         if clue and clue.kind == "name" and not clue.role:
@@ -558,19 +631,10 @@ class _Attributor:
         verb = _VERB_AT_END.search(frame)
         if verb:
             head = frame[:verb.start()].rstrip()
-            spokes = _SPOKESPERSON_FOR.search(head)
-            if spokes:
-                org = spokes.group("org")
-                words = org.split()
-                label = " ".join(words[1:]) if words[0].lower() == "the" else org
-                clue: _Clue | None
-                if words[0].lower() == "the" and len(words) == 2 and label.lower() in ORG_NOUNS:
-                    clue = _Clue(org, "ref", start + spokes.start("org"), role=spokes.group("role"))
-                else:
-                    clue = _Clue(label[:1].upper() + label[1:], "name", start + spokes.start("org"),
-                                 role=spokes.group("role"))
-                clue.org = True
-                return clue
+            spoken_for = _spokesperson_clue(head, start)
+            if spoken_for is not None:
+                return spoken_for
+            clue: _Clue | None
             relative = _WHO_TAIL.search(head)
             if relative:
                 # "..., according to chief executive Ingrid Hauge, who called the filing 'a pause'"
@@ -667,7 +731,8 @@ class _Attributor:
                 return self.registry.register(label[:1].upper() + label[1:], "org", clue.position)
             return None
         known = self.registry._find(clue.text, clue.position)
-        kind = known.kind if known else ("org" if clue.org or is_org_name(clue.text) else "person")
+        kind = known.kind if known else (
+            "org" if clue.org or is_org_name(clue.text) or clue.text in self._org_forms else "person")
         if known is None and len(clue.text.split()) == 1 and kind == "person":
             # A lone capitalised word that was never introduced may be an organisation.
             fuller = self.registry._fullest(clue.text, "org")
@@ -746,7 +811,7 @@ class _Attributor:
                 known = self.registry._find(channel, start)
                 if known is not None and known.kind == "person":
                     continue  # "told Ada Lorne": a person is not a channel
-                return channel
+                return self._unjoin(channel)
         return None
 
     def _dash_line(self, paragraph_end: int) -> tuple[str, int, int] | None:
@@ -800,11 +865,14 @@ class _Attributor:
             via_start, via_end = before_start, after_end
 
             clue = None
-            if piece.close_mark is not None:
+            lead_in = self.mask[before_start:open_at].rstrip() if open_at > before_start else ""
+            if lead_in.endswith(":"):
+                # 'Okafor said: "The data are clear." She said ...': the colon names the speaker.
+                clue = self.clue_before(before_start, open_at, colon=True)
+            if clue is None and piece.close_mark is not None:
                 clue = self.clue_after(close_at, after_end)
-            if clue is None and open_at > before_start:
-                lead_in = self.mask[before_start:open_at].rstrip()
-                clue = self.clue_before(before_start, open_at, colon=lead_in.endswith(":"))
+            if clue is None and lead_in and not lead_in.endswith(":"):
+                clue = self.clue_before(before_start, open_at)
             continuation = (prev_piece is not None and prev_piece.close_mark is not None and
                             prev_piece.close_mark >= sentence_start and not self.mask[prev_piece.close_mark + 1:open_at].strip(" ,\u2063").endswith((".", "!", "?")))
             entity: _Entity | None = None
@@ -879,9 +947,10 @@ class _Attributor:
             last_entity = entity
             group_entity.setdefault(piece.group, entity)
             last_paragraph_end = para_end if dash is None else dash[2]
+        unjoin = self._unjoin
         speakers = tuple(
-            Speaker(name=e.name, aliases=tuple(sorted(a for a in e.aliases if a != e.name)), role=e.role,
-                    quotes=tuple(e.quotes))
+            Speaker(name=unjoin(e.name), aliases=tuple(sorted({unjoin(a) for a in e.aliases if a != e.name})),
+                    role=unjoin(e.role) if e.role else None, quotes=tuple(e.quotes))
             for e in sorted((e for e in self.registry.entities if e.quotes), key=lambda e: e.quotes[0].start)
         )
         return speakers, tuple(unattributed)

@@ -330,3 +330,39 @@ def test_present_perfect_announces_a_window_ahead():
     event = analyse(body, "2026-11-18").events[0]
     assert (event.when, event.until, event.kind) == (dt.datetime(2026, 11, 20, 18, 0), dt.date(2026, 11, 21), "window")
     assert event.label == "Warning begins"
+
+
+def test_organisation_names_with_of_and_and_are_whole_speakers():
+    article = analyse(
+        "Quotas cut again\n\n"
+        "TROMSO, March 3 — Quotas for snow crab will fall next season.\n\n"
+        "\"The stock cannot carry the catch,\" the Department of Fisheries and Aquaculture said.\n\n"
+        "The Bank of Ostmark said: \"Prices will ease.\"\n\n"
+        "\"We are reviewing the decision,\" a spokesperson for the Ministry of Coastal Affairs said.\n\n"
+        "\"It is a sad day,\" said Professor Ivo Hale of the University of Tromso. Hale added: \"Nobody wins.\"\n"
+    )
+    found = speakers(article)
+    assert found["Department of Fisheries and Aquaculture"] == ["The stock cannot carry the catch"]
+    assert found["Bank of Ostmark"] == ["Prices will ease."]
+    assert found["Ministry of Coastal Affairs"] == ["We are reviewing the decision"]
+    assert found["Ivo Hale"] == ["It is a sad day", "Nobody wins."]
+    hale = next(speaker for speaker in article.speakers if speaker.name == "Ivo Hale")
+    assert all("Tromso" not in alias for alias in hale.aliases)  # "Tromso. Hale" is two sentences
+
+
+def test_colon_introduction_beats_the_next_sentences_subject():
+    article = analyse(
+        "Figures out\n\n"
+        "Ada Okafor, who leads the Office for National Statistics, said: \"The data are clear.\" "
+        "Ben Ruiz said he would publish more on Friday.\n"
+    )
+    assert speakers(article) == {"Ada Okafor": ["The data are clear."]}
+
+
+def test_the_company_is_not_the_regulator_mentioned_last():
+    article = analyse(
+        "Launch\n\n"
+        "Tallow Labs unveiled a reader on Monday. Its radio was cleared by the Federal Spectrum Commission in June.\n\n"
+        "In a statement, the company said: \"Every unit gets five years of updates.\"\n"
+    )
+    assert speakers(article) == {"Tallow Labs": ["Every unit gets five years of updates."]}
