@@ -174,6 +174,8 @@ class _Registry:
         self._by_surname: dict[str, list[_Entity]] = {}
         """Last word of a name (and an organisation's first word) -> its entities: lookups cost
         what the people sharing a surname cost, not what everyone in the article does."""
+        self._by_first: dict[str, list[_Entity]] = {}
+        """First word of a person's full name -> the people: "Ada says" after "Ada Okafor"."""
         self._runs_by_token: dict[str, list[str]] | None = None
         self._recent: dict[int, _Entity] = {}
         """Entities in the order they were last seen, most recent last: referents and pronouns
@@ -188,6 +190,8 @@ class _Registry:
             entity.indexed.add(form)
             self._add(self._by_form, form, entity)
         self._add(self._by_surname, entity.surname, entity)
+        if entity.kind == "person" and " " in entity.name:
+            self._add(self._by_first, entity.first, entity)
         if entity.kind == "org":
             self._add(self._by_surname, entity.first, entity)
 
@@ -216,6 +220,11 @@ class _Registry:
             elif entity.kind == "person" and tokens[-1] == entity.surname and (
                     " " not in entity.name or tokens[0] == entity.first or tokens[0].endswith(".")):
                 matches.append(entity)
+        if not matches and len(tokens) == 1:
+            # A first name alone stands for the one person of the article who has it.
+            people = [entity for entity in self._by_first.get(name, ()) if entity.kind == "person"]
+            if len(people) == 1:
+                matches.append(people[0])
         if not matches:
             return None
         # Earliest registered wins a tie, as a scan of the article in order would.

@@ -366,3 +366,25 @@ def test_the_company_is_not_the_regulator_mentioned_last():
         "In a statement, the company said: \"Every unit gets five years of updates.\"\n"
     )
     assert speakers(article) == {"Tallow Labs": ["Every unit gets five years of updates."]}
+
+
+def test_a_first_name_alone_is_the_one_person_who_has_it():
+    article = analyse(
+        "Kiln reopens\n\n"
+        "\"We nearly lost everything,\" said Ada Okafor, who runs the pottery with her brother.\n\n"
+        "Ada says the kiln fires on Friday. \"It is a second life,\" she said.\n\n"
+        "Her brother, Ben Okafor, was cautious. \"We need orders,\" Ben said.\n"
+    )
+    assert speakers(article) == {"Ada Okafor": ["We nearly lost everything", "It is a second life"],
+                                 "Ben Okafor": ["We need orders"]}
+
+
+def test_a_first_name_two_people_share_names_neither():
+    article = analyse(
+        "Two Adas\n\n"
+        "\"Sell,\" said Ada Okafor. \"Hold,\" said Ada Lindqvist.\n\n"
+        "\"Wait,\" Ada said.\n"
+    )
+    found = speakers(article)
+    assert found["Ada Okafor"] == ["Sell"] and found["Ada Lindqvist"] == ["Hold"]
+    assert "Wait" not in found["Ada Okafor"] + found["Ada Lindqvist"]
