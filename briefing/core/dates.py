@@ -35,7 +35,9 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _TIME = (r"(?P<time>(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
          r"|(?P<military>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|BST|CET|CEST|hours|hrs|local))"
-         r"|(?P<word>noon|midday|midnight))"
+         r"|(?P<word>noon|midday|midnight)"
+         # The 24-hour clock: "at 10:00", "14:30 GMT", and "at 10.30" (a bare "10.30" may be a number).
+         r"|(?<![\d:.])(?P<clock>(?:[01]?\d|2[0-3]):[0-5]\d|(?<=at )(?:[01]?\d|2[0-3])\.[0-5]\d)(?![\d:])(?!\.\d))"
          r"(?:\s+(?P<zone>GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|"
          r"Eastern|Central|Mountain|Pacific)\b)?(?:\s+local time)?")
 
@@ -51,7 +53,7 @@ _DATE_PATTERNS = re.compile(
         rf"{_MONTH.replace('month>', 'month2>')}(?:,?\s+{_YEAR.replace('year>', 'year2>')})?)",
         r"(?=[12])(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
         r"(?=\d)(?P<dotted>\b(?P<dd>[0-3]?\d)\.(?P<dm>[01]?\d)\.(?P<dy>(?:19|20)\d\d)\b)",
-        rf"(?=\d)(?P<dayrange>\b(?P<rd1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–-]|to)\s*(?P<rd2>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+        rf"(?=\d)(?P<dayrange>\b(?:(?<=between )(?P<between>))?(?P<rd1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–-]|to|(?(between)and|(?!)))\s*(?P<rd2>[0-3]?\d)(?:st|nd|rd|th)?\s+"
         rf"{_MONTH.replace('month>', 'rmonth>')})",
         r"(?=[obufa])(?P<ordinal>\b(?:on|by|until|before|from|after) the (?P<od>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z]))",
         r"(?=[TtYy])(?P<rel>\b(?:[Tt]omorrow|[Tt]onight|[Tt]oday|[Yy]esterday)\b)",
@@ -252,7 +254,7 @@ _PUBLISHED_DMY = re.compile(
     rf"^(?:Published|Updated|Posted|First published)(?:\s+on)?:?\s+(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH},?\s+{_YEAR}",
     re.MULTILINE)
 _DATELINE = re.compile(
-    rf"^[A-ZÀ-Þ][A-ZÀ-Þ .'’/\-]{{1,60}}(?:,\s+[A-Z][A-Za-z.]{{1,15}})*,\s+(?:{_WEEKDAY},\s+)?"
+    rf"^[A-ZÀ-Þ][A-ZÀ-Þ .'’/\-]{{1,60}}(?:,\s+[A-Z][A-Za-z.]{{1,15}})*,\s+(?:{_WEEKDAY},?\s+)?"
     rf"(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+{_MONTH.replace('month>', 'month2>')}|"
     rf"(?P<numday>[0-3]?\d)\.(?P<nummonth>[01]?\d)\.(?P<numyear>(?:19|20)\d\d))(?:,?\s+{_YEAR})?"
     r"\s*(?:\([^)\n]{1,40}\))?\s*[—–-]", re.MULTILINE)
@@ -400,8 +402,8 @@ def _clause(body: str, start: int, end: int, sentence: Sentence | None) -> tuple
     return body[max(left, start - 160):start], body[end:min(right, end + 160)]
 
 
-_CLAUSE_BEFORE = re.compile(r",\s|[;:—–]|\band\b|\bbut\b|\bwhen\b|\bafter\b|\bwhile\b")
-_CLAUSE_AFTER = re.compile(r",\s|[;:—–]|\.\s|\.$|\band\b|\bbut\b")
+_CLAUSE_BEFORE = re.compile(r",\s|[;—–]|(?<!\d):(?!\d)|\band\b|\bbut\b|\bwhen\b|\bafter\b|\bwhile\b")
+_CLAUSE_AFTER = re.compile(r",\s|[;—–]|(?<!\d):(?!\d)|\.\s|\.$|\band\b|\bbut\b")
 
 
 def _needs_tense(match: re.Match[str]) -> bool:
@@ -477,7 +479,7 @@ def _time_near(body: str, start: int, end: int, sentence: Sentence | None) -> tu
         between = body[match.end():start] if match.end() <= start else body[end:match.start()]
         if match.start() < end and match.end() > start:
             continue
-        if len(between) > 25 or re.search(r"[.;]|\band\b", between):
+        if len(between) > 25 or re.search(r"[.;—–]|\band\b", between):  # a dash sets off another clock
             continue
         distance = abs(match.start() - end) if match.start() >= end else abs(start - match.end())
         if best is None or distance < best[0]:
@@ -489,6 +491,8 @@ def _time_near(body: str, start: int, end: int, sentence: Sentence | None) -> tu
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}[match.group("word")]
     elif match.group("military"):
         hour, minute = int(match.group("military")[:2]), int(match.group("military")[2:])
+    elif match.group("clock"):
+        hour, minute = (int(part) for part in match.group("clock").replace(".", ":").split(":"))
     else:
         hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
         ampm = match.group("ampm").lower().replace(".", "")
@@ -918,7 +922,11 @@ _VERB_LABELS = frozenset({"Ceasefire", "Strike", "Ballot", "Window", "Election",
                           "Deal", "Early voting", "Vote", "Session", "Previews", "Festival", "Exhibition",
                           "Closure", "Works", "Applications", "Consultation", "Registration", "Refunds",
                           "Launch window", "Warning"})
-_TRAILING = frozenset("by until before from on at in to for of the a an and or that which".split())
+_TRAILING = frozenset(
+    "by until before from on at in to for of the a an and or that which between during through over around".split())
+# "Ferry services will be suspended" reads as a headline without its auxiliaries.
+_PASSIVE_AUXILIARY = re.compile(
+    r"\b(?:will|would|shall|(?:is|are) (?:due |set |expected |scheduled )?to|(?:is|are) (?:due|set|expected|scheduled) to) be\s+(?!able\b)")
 _LEADING = frozenset("and but or so that which who then also would will could can must should may might".split())
 
 
@@ -938,7 +946,7 @@ def _fallback_label(before: str, after: str) -> str:
     words = words[:9]
     while words and words[-1].lower().strip(".,") in _TRAILING | _LEADING:
         words.pop()
-    phrase = " ".join(words).strip(" .,")
+    phrase = _PASSIVE_AUXILIARY.sub("", " ".join(words)).strip(" .,")
     return (phrase[:1].upper() + phrase[1:]) if phrase else "Event"
 
 

@@ -388,3 +388,24 @@ def test_a_first_name_two_people_share_names_neither():
     found = speakers(article)
     assert found["Ada Okafor"] == ["Sell"] and found["Ada Lindqvist"] == ["Hold"]
     assert "Wait" not in found["Ada Okafor"] + found["Ada Lindqvist"]
+
+
+def test_dateline_with_weekday_and_no_comma_and_the_24_hour_clock():
+    article = analyse(
+        "Port strike talks\n\n"
+        "LISBON, Tuesday 12 May 2026 — Negotiators meet again at 10:00 on Wednesday, the union said.\n\n"
+        "Ferry services will be suspended between 14 and 16 May.\n"
+    )
+    assert article.reference_time == dt.date(2026, 5, 12)
+    meeting, ferries = article.events
+    assert meeting.when == dt.datetime(2026, 5, 13, 10, 0)
+    assert (ferries.when, ferries.until, ferries.kind) == (dt.date(2026, 5, 14), dt.date(2026, 5, 16), "window")
+    assert ferries.label == "Ferry services suspended"
+
+
+def test_a_clock_after_a_dash_belongs_to_another_place():
+    article = analyse(
+        "Launch\n\nKOUROU, Nov. 20 — The launch window opens at 23:52 UTC on 29 December — "
+        "20:52 local time in Kourou.\n"
+    )
+    assert article.events[0].when == dt.datetime(2026, 12, 29, 23, 52, tzinfo=dt.timezone.utc)
