@@ -5,7 +5,7 @@ the size asked. Each size runs in a fresh `python -m briefing analyze --format j
 process, whose wall time is printed with the ratio to the size before it: about 2.0 per
 doubling is linear, 4.0 would be quadratic. The target is under 10 s for 10 MB.
 
-    .venv/bin/python benchmarks/bench_big.py [--sizes 1,2,4] [--big 10] [--kind txt]
+    .venv/bin/python benchmarks/bench_big.py [--sizes 1,2,4] [--big 10] [--kind txt|md|html|line]
 """
 
 from __future__ import annotations
@@ -42,8 +42,10 @@ def time_article(path: Path) -> tuple[float, int, str]:
 
 def write_article(folder: Path, megabytes: float, kind: str) -> Path:
     text = make_big_article(int(megabytes * MIB))
-    path = folder / f"big-{megabytes:g}mb.{kind}"
-    if kind == "html":
+    path = folder / f"big-{megabytes:g}mb.{'txt' if kind == 'line' else kind}"
+    if kind == "line":  # the whole article as one paragraph: no line break anywhere
+        text = " ".join(text.split())
+    elif kind == "html":
         paragraphs = "".join(f"<p>{paragraph}</p>\n" for paragraph in text.split("\n\n"))
         text = f"<html><head><title>Big</title></head><body><article>{paragraphs}</article></body></html>"
     elif kind == "md":
@@ -56,7 +58,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,2,4", help="MB sizes for the linearity check")
     parser.add_argument("--big", type=float, default=10.0, help="MB of the big article (0 to skip)")
-    parser.add_argument("--kind", choices=("txt", "md", "html"), default="txt")
+    parser.add_argument("--kind", choices=("txt", "md", "html", "line"), default="txt",
+                        help="format of the article; 'line' is plain text on a single line")
     args = parser.parse_args()
     sizes = [float(size) for size in args.sizes.split(",")]
 

@@ -36,6 +36,8 @@ _TIME_FOLLOWERS = frozenset(
     """.split()
 )
 _END = re.compile(r"[.!?…]+")
+_NOT_SPACE = re.compile(r"\S")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([—–-"
 
@@ -76,10 +78,10 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
         after += 1
     if after < len(text) and not text[after].isspace():
         return False
-    rest = text[after:].lstrip()
-    if not rest:
+    following = _NOT_SPACE.search(text, after)  # no slice of the rest: a long line stays linear
+    if following is None:
         return True
-    first = rest[0]
+    first = following.group()
     if text[dot] != ".":
         # "?" or "!" inside a quote followed by a lowercase attribution continues the sentence.
         return not first.islower()
@@ -93,7 +95,7 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
         # "St. Louis", "Gov. Marsh": the abbreviation is followed by a capitalised word.
         return bare in {"etc", "al", "co", "inc", "ltd", "corp", "llc", "plc"} and not first.isupper()
     if _DOTTED.search(word + ".") or _DOTTED.search(word):
-        next_word = re.match(r"[A-Za-z]+", rest)
+        next_word = _LATIN_WORD.match(text, following.start())
         if word.lower().replace(".", "") in {"am", "pm"}:
             return not (next_word and next_word.group().lower() in _TIME_FOLLOWERS)
         # "U.S. officials" continues; "in the U.S. The next day" ends: guess by the next word.

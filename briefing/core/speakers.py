@@ -100,6 +100,7 @@ _ANY_SUBJECT = re.compile(
     rf"(?P<handle>@\w+)|(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|"
     rf"(?P<ref>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})|(?P<name>{NAME})")
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_LINE_BREAK = re.compile(r"\n")
 _DETERMINER = re.compile(at_word_start(["The", "the", "Its", "its"]) + r"\s+")
 _FOLLOWING_WORDS = re.compile(r"[\w’'\-]+(?:\s+[\w’'\-]+){0,3}")
 _REF_HEADS = ROLE_NOUNS | ORG_NOUNS
@@ -501,6 +502,15 @@ class _Attributor:
         self.registry = _Registry(body)
         self.mask, self._org_forms = _join_org_names(self._masked_body())
         self._sentence_starts = [sentence.start for sentence in sentences]
+        self._line_breaks = [match.start() for match in _LINE_BREAK.finditer(body)]
+
+    def _line_around(self, position: int) -> tuple[int, int]:
+        """The start and end of the line (paragraph) holding `position`, by bisection: scanning
+        back and forth from every quote would be quadratic on a long single-line article."""
+        index = bisect_right(self._line_breaks, position - 1)
+        start = self._line_breaks[index - 1] + 1 if index else 0
+        end = self._line_breaks[index] if index < len(self._line_breaks) else len(self.body)
+        return start, end
 
     def _unjoin(self, text: str) -> str:
         """Text read from the mask, with joined organisation names spelt as the article does."""
@@ -855,9 +865,7 @@ class _Attributor:
                 last_entity = self._attribute_bare(piece, unattributed)
                 continue
             sentence = self._sentence_at(piece.start) or self._sentence_at(max(0, piece.start - 1))
-            para_start = self.body.rfind("\n", 0, piece.start) + 1
-            para_end = self.body.find("\n", piece.start)
-            para_end = len(self.body) if para_end < 0 else para_end
+            para_start, para_end = self._line_around(piece.start)
             prev_piece = pieces[index - 1] if index else None
             next_piece = pieces[index + 1] if index + 1 < len(pieces) else None
             next_piece_in_para = next_piece if next_piece is not None and next_piece.start < para_end else None

@@ -65,6 +65,9 @@ def test_pathological_inputs_finish():
         "'" * 20000,
         ("the minister, " * 4000) + "said",
         ("1" * 30000) + " p.m.",
+        # One paragraph of many sentences and quotes: per-sentence or per-quote slices of the
+        # rest of the line would make this quadratic (bench_big.py --kind line times it).
+        '"We are ready," said Ada Morrow. The port reopened on Friday. ' * 3000,
     ]
     for raw in cases:
         body, _ = clean_text(raw)
