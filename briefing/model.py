@@ -127,6 +127,8 @@ class TimelineEntry:
     article: int
     """Index into `Briefing.articles`."""
     event: Event
+    also: tuple[int, ...] = ()
+    """Other articles that report the same event (same day, same name): shown once, with all of them."""
 
 
 @dataclass(frozen=True, slots=True)

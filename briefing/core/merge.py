@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from briefing.core.dates import is_named_label
 from briefing.model import (
     Article,
     Briefing,
@@ -295,15 +296,47 @@ def event_moment(event: Event, now: dt.datetime) -> dt.datetime:
 
 
 def build_timeline(articles: Sequence[Article], now: dt.datetime) -> tuple[TimelineEntry, ...]:
-    """Every event of every article, soonest first; ties keep article and reading order."""
-    entries = [
-        TimelineEntry(article_index, event)
-        for article_index, article in enumerate(articles)
-        for event in article.events
-    ]
-    return tuple(sorted(
-        entries, key=lambda entry: (event_moment(entry.event, now), entry.article, entry.event.start),
-    ))
+    """Every event of every article, soonest first; ties keep article and reading order.
+
+    An event that several articles report (the same day and the same named event: "Ceasefire
+    begins" on 12 May in four dispatches) is one entry, from the first article to report it,
+    listing the others in `also`."""
+    entries = sorted(
+        (TimelineEntry(article_index, event) for article_index, article in enumerate(articles)
+         for event in article.events),
+        key=lambda entry: (event_moment(entry.event, now), entry.article, entry.event.start),
+    )
+    kept: list[TimelineEntry] = []
+    by_key: dict[tuple[object, ...], int] = {}
+    for entry in entries:
+        key = _same_event_key(entry.event)
+        index = by_key.get(key) if key is not None else None
+        if index is not None and entry.article != kept[index].article and entry.article not in kept[index].also:
+            first = kept[index]
+            if not isinstance(first.event.when, dt.datetime) and isinstance(entry.event.when, dt.datetime):
+                # The report that gives the hour speaks for the event; the others are listed.
+                kept[index] = TimelineEntry(entry.article, entry.event, (first.article, *first.also))
+            else:
+                kept[index] = replace(first, also=(*first.also, entry.article))
+            continue
+        if key is not None and index is None:
+            by_key[key] = len(kept)
+        kept.append(entry)
+    return tuple(sorted(kept, key=lambda entry: (event_moment(entry.event, now), entry.article, entry.event.start)))
+
+
+def _same_event_key(event: Event) -> tuple[object, ...] | None:
+    """What two articles' events must share to be one event: day, end and the kind of named
+    event ("Meeting" and "Summit in Port Amsel" are one gathering; fallback phrases such as
+    "Crews will return" are too loose to match across articles)."""
+    if not is_named_label(event.label):
+        return None
+    day = event.when.date() if isinstance(event.when, dt.datetime) else event.when
+    first = fold(event.label).split()[0]
+    return day, event.until, "gathering" if first in _GATHERINGS else first
+
+
+_GATHERINGS = frozenset({"talks", "meeting", "summit", "negotiations", "session", "conference"})
 
 
 def build_overview(briefing: Briefing) -> Overview:

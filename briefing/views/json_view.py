@@ -104,7 +104,10 @@ def overview_to_dict(overview: Overview) -> dict[str, Any]:
     """The contract's top-level `"briefing"` object: the view across the stack."""
     return {
         "speakers": [merged_speaker_to_dict(speaker) for speaker in overview.speakers],
-        "timeline": [{"article": entry.article, **event_to_dict(entry.event)} for entry in overview.timeline],
+        "timeline": [
+            {"article": entry.article, **event_to_dict(entry.event), **({"also_in": list(entry.also)} if entry.also else {})}
+            for entry in overview.timeline
+        ],
         "unattributed": [sourced_quote_to_dict(sourced) for sourced in overview.unattributed],
     }
 

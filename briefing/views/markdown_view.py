@@ -207,7 +207,9 @@ def _render_merged(briefing: Briefing, overview: Overview) -> list[str]:
         lines.append("")
     lines += ["## Timeline", ""]
     if overview.timeline:
-        rows = _deadline_rows(briefing.now, ((entry.event, _reference(entry.article)) for entry in overview.timeline))
+        rows = _deadline_rows(briefing.now, (
+            (entry.event, ", ".join(_reference(index) for index in (entry.article, *entry.also)))
+            for entry in overview.timeline))
         lines += _table((*DEADLINE_HEADER, "Article"), rows)
     else:
         lines.append("No dates ahead found.")

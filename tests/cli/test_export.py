@@ -78,8 +78,12 @@ def test_merged_brief_of_the_seeds(seeds_json: dict) -> None:  # type: ignore[ty
     parsed = tokens(result.stdout)
     level_two = [parsed[i + 1].content for i, t in enumerate(parsed) if t.type == "heading_open" and t.tag == "h2"]
     assert level_two == ["Summary", "Timeline", "Who said what", "Sources"]
+    merged = json.loads(run("analyze", "--merge", "--format", "json", "--now", NOW, SEEDS).stdout)
+    timeline = merged["briefing"]["timeline"]
+    assert sum(1 for token in parsed if token.type == "tr_open") == len(timeline) + 1
+    # An event several dispatches report is one row naming all of them: none is lost.
     events = sum(len(article["events"]) for article in seeds_json["articles"])
-    assert sum(1 for token in parsed if token.type == "tr_open") == events + 1
+    assert sum(1 + len(entry.get("also_in", [])) for entry in timeline) == events
     assert result.stdout.count("### Ilse Dravenko\n") == 1
     assert "4. " in result.stdout and "seeds/04-summit-agenda.html" in result.stdout
 
@@ -142,10 +146,13 @@ def test_analyze_merge_adds_the_briefing_object_and_keeps_the_articles(seeds_jso
     dravenko = [s for s in briefing["speakers"] if s["name"] == "Ilse Dravenko"]
     assert len(dravenko) == 1 and "Dravenko" in dravenko[0]["aliases"]
     timeline = briefing["timeline"]
-    assert len(timeline) == sum(len(article["events"]) for article in merged["articles"])
+    assert sum(1 + len(entry.get("also_in", [])) for entry in timeline) == sum(
+        len(article["events"]) for article in merged["articles"])
     for entry in timeline:
-        event = {key: value for key, value in entry.items() if key != "article"}
+        event = {key: value for key, value in entry.items() if key not in ("article", "also_in")}
         assert event in merged["articles"][entry["article"]]["events"]
+        for other in entry.get("also_in", []):
+            assert any(e["when"][:10] == entry["when"][:10] for e in merged["articles"][other]["events"])
     days = [entry["when"][:10] for entry in timeline]
     assert days == sorted(days)
 

@@ -141,6 +141,25 @@ def test_timeline_is_soonest_first_across_articles() -> None:
     ]
 
 
+def test_an_event_several_articles_report_is_one_timeline_entry() -> None:
+    def report(path: str, *events: Event) -> Article:
+        return Article(path=path, body="", events=events)
+
+    ceasefire = Event(when=dt.date(2026, 5, 12), label="Ceasefire begins", kind="scheduled", text="May 12", start=0, end=6)
+    timed = Event(when=dt.datetime(2026, 5, 12, 14, 0, tzinfo=dt.UTC), label="Ceasefire", kind="scheduled",
+                  text="1400 GMT on May 12", start=9, end=27)
+    loose = Event(when=dt.date(2026, 5, 12), label="Crews will return", kind="scheduled", text="Tuesday", start=1, end=8)
+    summit = Event(when=dt.date(2026, 5, 15), label="Summit in Port Amsel", kind="scheduled", text="Friday", start=0, end=6)
+    talks = Event(when=dt.date(2026, 5, 15), label="Talks", kind="scheduled", text="May 15", start=3, end=9)
+    timeline = build_timeline(
+        (report("a.txt", ceasefire, summit), report("b.txt", timed, loose), report("c.txt", talks)), NOW)
+    assert [(entry.article, entry.event.label, entry.also) for entry in timeline] == [
+        (1, "Crews will return", ()),  # a fallback phrase is never matched across articles
+        (1, "Ceasefire", (0,)),  # the report that gives the hour stands for both
+        (0, "Summit in Port Amsel", (2,)),  # talks and a summit on one day are one gathering
+    ]
+
+
 def test_overview_of_an_empty_briefing_is_empty() -> None:
     overview = build_overview(Briefing(now=NOW))
     assert overview.speakers == () and overview.timeline == () and overview.unattributed == ()
@@ -174,7 +193,9 @@ def test_seeds_merge_keeps_every_quote_and_event_pointing_at_its_article(seeds: 
         body = seeds.articles[article_index].body
         assert body[sourced_quote.start:sourced_quote.end] == sourced_quote.text
     timeline = seeds.overview.timeline
-    assert len(timeline) == sum(len(article.events) for article in seeds.articles)
+    # Every event is an entry of its own or one of the reports an entry lists in `also`.
+    assert sum(1 + len(entry.also) for entry in timeline) == sum(len(article.events) for article in seeds.articles)
+    assert any(entry.also for entry in timeline)  # the four dispatches share some dates
     for entry in timeline:
         assert entry.event in seeds.articles[entry.article].events
     names = [speaker.name for speaker in seeds.overview.speakers]
