@@ -41,6 +41,8 @@ PANE_TITLES: dict[PaneName, str] = {
 }
 STACK_PANES: tuple[PaneName, ...] = ("quotes", "deadlines")
 """The panes that show all articles in the view across the stack."""
+COMPACT_LIST_ROWS = 7
+"""The list pane's height in the compact layout while the article has focus."""
 STACK_SUFFIX = " (all)"
 """Added to those panes' titles while they show all articles."""
 
@@ -99,6 +101,10 @@ class MainScreen(Screen[None]):
         self._match_index = -1
         self._quotes_matched = 0
         self._pane_before_search: PaneName = "summary"
+        self._article_room: bool | None = None
+        """The compact layout's article has the room (as last arranged)."""
+        self._titles: tuple[bool, bool] | None = None
+        """(compact, across the stack) as the pane titles last showed."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="header-bar"):
@@ -114,7 +120,7 @@ class MainScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self._apply_pane_classes()
+        self._arrange_panes()
         if self.briefing is None:
             self.show_loading()
         self.refresh_clock()
@@ -175,17 +181,17 @@ class MainScreen(Screen[None]):
         self._show_stack()
 
     def watch_across_stack(self) -> None:
-        self._apply_pane_classes()
+        self._arrange_panes()
         self._show_stack()
 
     def watch_article_index(self) -> None:
         self._show_article()
 
     def watch_active_pane(self) -> None:
-        self._apply_pane_classes()
+        self._arrange_panes()
 
     def watch_list_pane(self) -> None:
-        self._apply_pane_classes()
+        self._arrange_panes()
 
     @property
     def article(self) -> Article | None:
@@ -288,32 +294,49 @@ class MainScreen(Screen[None]):
         """The pane widget called `name`."""
         return self.query_one(f"#{name}-pane")
 
-    def _apply_pane_classes(self) -> None:
+    def _arrange_panes(self) -> None:
+        """Show the list pane on show and give each side its room, without restyling a widget.
+
+        A class or a display change would restyle the panes and all they hold, and lay them
+        out anew, on every switch; here a switch only scrolls #lists and sets inline sizes,
+        and only what changed is touched."""
         compact = self.has_class("-compact")
-        for name in LIST_PANES:
-            self.pane(name).set_class(name == self.list_pane, "-current")
-        # On #panes, not the screen: a class on the screen would restyle the header and footer
-        # too on every pane switch.
-        self.query_one("#panes").set_class(self.active_pane == "article", "-article-active")
+        lists, article = self.query_one("#lists"), self.pane("article")
+        # Compact: the focused side gets the room (the article, while a search is open, since
+        # the matches are in it); the list panes sit side by side in #lists, which shows one.
+        article_room = compact and (self.active_pane == "article" or self.query_one(SearchBar).is_open)
+        if article_room != self._article_room:
+            self._article_room = article_room
+            lists.styles.height = COMPACT_LIST_ROWS if article_room else None
+            article.styles.height = "1fr" if article_room else None
+        shown_at = LIST_PANES.index(self.list_pane) * lists.scrollable_content_region.width if compact else 0
+        if lists.scroll_x != shown_at:
+            lists.scroll_to(x=shown_at, animate=False, immediate=True, force=True)
+        self.query_one(DeadlinesPane).ticking = not compact or self.list_pane == "deadlines"
+        titles = (compact, self.across_stack)
+        if titles != self._titles:
+            self._titles = titles
+            for number, name in enumerate(PANES, start=1):
+                # Compact: each list pane's title is the strip of all three, its own marked.
+                self.pane(name).border_title = self._strip(name) if compact and name in LIST_PANES \
+                    else Content(f"{number} {self._title(name)}")
+
+    def _strip(self, current: PaneName) -> Content:
+        """The compact layout's title: every list pane's number and name, `current` marked."""
         strip: list[str | tuple[str, str]] = []
         for number, name in enumerate(LIST_PANES, start=1):
             if strip:
                 strip.append(" · ")
             label = f"{number} {self._title(name)}"
-            strip.append((f"▶{label}", "reverse bold") if name == self.list_pane else label)
-        for number, name in enumerate(PANES, start=1):
-            widget = self.pane(name)
-            if compact and name in LIST_PANES:
-                widget.border_title = Content.assemble(*strip)
-            else:
-                widget.border_title = Content(f"{number} {self._title(name)}")
+            strip.append((f"▶{label}", "reverse bold") if name == current else label)
+        return Content.assemble(*strip)
 
     def _title(self, name: PaneName) -> str:
         suffix = STACK_SUFFIX if self.across_stack and name in STACK_PANES else ""
         return PANE_TITLES[name] + suffix
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._apply_pane_classes)
+        self.call_after_refresh(self._arrange_panes)
 
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused
@@ -329,12 +352,13 @@ class MainScreen(Screen[None]):
 
     def action_focus_pane(self, name: PaneName) -> None:
         """Show and focus the pane called `name`."""
+        # Both at once, then one arrangement (the watchers would arrange once for each).
         if name in LIST_PANES:
-            self.list_pane = name
-        self.active_pane = name
-        self._apply_pane_classes()
-        # At once: the classes above restyled the pane, so it can take focus in this frame.
-        self.pane(name).focus()
+            self.set_reactive(MainScreen.list_pane, name)
+        self.set_reactive(MainScreen.active_pane, name)
+        self._arrange_panes()
+        # Not scrolled into view by Textual (an animation): #lists shows the pane already.
+        self.pane(name).focus(scroll_visible=False)
 
     def action_cycle_pane(self, step: int) -> None:
         index = PANES.index(self.active_pane)
@@ -423,9 +447,8 @@ class MainScreen(Screen[None]):
         bar = self.query_one(SearchBar)
         if not bar.is_open:
             self._pane_before_search = self.active_pane
-        # The matches are in the article: give it the room while the search is open.
-        self.add_class("-searching")
         bar.open()
+        self._arrange_panes()
 
     def action_close_search(self) -> None:
         """Clear the search, if one is open."""
@@ -444,7 +467,6 @@ class MainScreen(Screen[None]):
     def on_search_input_dismissed(self, message: SearchInput.Dismissed) -> None:
         message.stop()
         self.query_one(SearchBar).close()
-        self.remove_class("-searching")
         self._matches = ()
         self._match_index = -1
         self.query_one(ArticlePane).show_matches(())

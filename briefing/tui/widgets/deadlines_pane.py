@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.timer import Timer
 
 from briefing.model import Article, Briefing, Event, TimelineEntry
@@ -77,6 +77,8 @@ class DeadlinesPane(StackPaneMixin, ItemPane):
     instead of the article's dates; None shows the article's."""
     clock_note: reactive[str] = reactive("", init=False)
     """Which clock the countdowns use, said in words at the top of the pane."""
+    ticking: var[bool] = var(True, init=False)
+    """The countdowns tick; the screen stops them while the pane is off screen."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -85,15 +87,15 @@ class DeadlinesPane(StackPaneMixin, ItemPane):
         self._note = text("", "deadlines--clock")
 
     def on_mount(self) -> None:
-        self._timer = self.set_interval(1, self.tick)
+        self._timer = self.set_interval(1, self.tick, pause=not self.ticking)
 
-    def on_show(self) -> None:
-        if self._timer is not None:
+    def watch_ticking(self, ticking: bool) -> None:
+        if self._timer is None:
+            return
+        if ticking:
             self._timer.resume()
-        self.tick()
-
-    def on_hide(self) -> None:
-        if self._timer is not None:
+            self.tick()
+        else:
             self._timer.pause()
 
     def _clock(self) -> Callable[[], dt.datetime]:
