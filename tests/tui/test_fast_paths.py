@@ -87,6 +87,6 @@ async def test_hidden_list_pane_is_drawn_for_its_width(app_factory, briefing: Br
         await pilot.press("2")
         await pilot.pause()
         width = quotes.scrollable_content_region.width
-        rows = str(quotes.query_one(".item-pane--view").render()).splitlines()
+        rows = quotes.rows()
         assert rows and all(len(row) <= width for row in rows)
         assert any(row.startswith("▶") for row in rows)

@@ -25,7 +25,7 @@ async def test_every_drawn_row_fits_its_pane(app_factory, size: tuple[int, int])
             if not pane.display or pane.scrollable_content_region.width <= 0:
                 continue
             width = pane.scrollable_content_region.width
-            rows = str(pane.query_one(".item-pane--view").content).split("\n")
+            rows = pane.rows()
             assert rows, pane.id
             for row in rows:
                 assert len(row) <= width, (pane.id, size, row)

@@ -1,8 +1,9 @@
 """The base of the list panes: a focusable list of entries with one item selected.
 
-A pane draws all its entries into one `Static` (a virtual list): switching article or pane
-restyles a handful of widgets, not one per line, so it stays within a frame on long
-briefings. Entries are plain data (`Line`, `Item`); their looks come from the panes'
+A pane is one line-API widget (a virtual list): it wraps its entries into rows once per
+change, and each frame turns only the rows on screen into strips. Switching article or pane
+restyles one widget, not one per line, and draws a screenful, so it stays within a frame on
+long briefings. Entries are plain data (`Line`, `Item`); their looks come from the panes'
 `.tcss` through component classes (`QuotesPane > .quote--via { color: $text-muted; }`),
 margins included. Selection is shown with a `▶` marker and reverse video, never by
 colour alone.
@@ -13,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from textual.containers import VerticalScroll
 from textual.content import Content, Span
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.style import Style
+from textual.visual import Visual
 from textual.widget import Widget
-from textual.widgets import Static
 
 from briefing.tui import keys
 from briefing.tui.messages import SpanChosen
@@ -96,13 +98,12 @@ class _Layout:
     """(first row, row count) of each item, in `items` order."""
 
 
-class ItemPane(VerticalScroll, can_focus=True):
+class ItemPane(ScrollView, can_focus=True):
     """A focusable list of `Item`s and plain lines, with one item selected."""
 
     COMPONENT_CLASSES = {"item", "item--marker", "item--focused", "pane--empty"}
     DEFAULT_CSS = """
-    ItemPane { scrollbar-gutter: stable; }
-    ItemPane > .item-pane--view { width: 1fr; height: auto; }
+    ItemPane { overflow-x: hidden; overflow-y: auto; scrollbar-gutter: stable; }
     """
     BINDINGS = [
         keys.binding("cursor-down", "cursor_down"),
@@ -125,14 +126,10 @@ class ItemPane(VerticalScroll, can_focus=True):
         """Everything the pane shows, in screen order."""
         self.items: list[Item] = []
         """The selectable entries, in screen order."""
-        self._view = Static(Content(""), classes="item-pane--view")
         self._layout = _Layout()
         self._width = 0
-        self._row_count = -1
-        """Rows in the view, as last drawn (-1 before the first draw)."""
-
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield self._view
+        self._rows: list[Content] = []
+        """Every row of the pane, wrapped to `_width`."""
 
     # -- content ---------------------------------------------------------------------
 
@@ -227,23 +224,36 @@ class ItemPane(VerticalScroll, can_focus=True):
         return content.wrap(max(1, width)) if content.plain else [Content("")]
 
     def redraw(self) -> None:
-        """Draw every entry into the view at the pane's current width."""
+        """Wrap every entry into rows at the pane's current width, and show them."""
         # The scrollbar's column is kept whether or not it shows (`scrollbar-gutter: stable`),
         # so rows are drawn once, for a width that doesn't change when the scrollbar comes.
         width = self.scrollable_content_region.width
-        if not self.display or width <= 0:
-            # Hidden (the compact layout shows one list at a time, each as wide as the column):
-            # draw for the width it will have, so showing it needs no second draw and layout.
+        if width <= 0:
+            # Not laid out yet: draw for the width it will have, so its first frame needs no
+            # second draw.
             width = self._hidden_width()
             if width <= 0:
                 self._width = 0
                 return
-        lines = self._draw(width)
-        # The rows are wrapped already, so the view is as tall as their count: the same count
-        # (a selection or focus change) needs a repaint of this pane, not a layout of the screen.
-        same_height = len(lines) == self._row_count
-        self._row_count = len(lines)
-        self._view.update(Content("\n").join(lines), layout=not same_height)
+        self._rows = self._draw(width)
+        size = Size(width, len(self._rows))
+        if size == self.virtual_size:
+            # A selection or focus change: a repaint of this pane, not a layout of the screen.
+            self.refresh()
+        else:
+            self.virtual_size = size
+
+    def rows(self) -> list[str]:
+        """The plain text of each row, as drawn."""
+        return [row.plain for row in self._rows]
+
+    def render_line(self, y: int) -> Strip:
+        row = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if not 0 <= row < len(self._rows):
+            return Strip.blank(width, self.visual_style.rich_style)
+        # One row at a time, as a Static would draw it: only the rows on screen cost a frame.
+        return Visual.to_strips(self, self._rows[row], width, 1, self.visual_style, pad=True)[0]
 
     def _hidden_width(self) -> int:
         """The content width this pane would have if shown in its container, or 0 if unknown."""
