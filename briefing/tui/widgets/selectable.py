@@ -20,7 +20,6 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import Visual
 from textual.widget import Widget
 
 from briefing.tui import keys
@@ -250,10 +249,14 @@ class ItemPane(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         row = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
+        style = self.visual_style
+        # What a Static would draw for the row, which fits the width already, without wrapping
+        # it again: only the rows on screen cost a frame.
+        fill = (style + Style(reverse=False)).rich_style
         if not 0 <= row < len(self._rows):
-            return Strip.blank(width, self.visual_style.rich_style)
-        # One row at a time, as a Static would draw it: only the rows on screen cost a frame.
-        return Visual.to_strips(self, self._rows[row], width, 1, self.visual_style, pad=True)[0]
+            return Strip.blank(width, fill)
+        content = self._rows[row]
+        return Strip(content.render_segments(style), content.cell_length).extend_cell_length(width, fill)
 
     def _hidden_width(self) -> int:
         """The content width this pane would have if shown in its container, or 0 if unknown."""
