@@ -263,6 +263,7 @@ _ANCHOR = re.compile(
     rf"(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+{_MONTH.replace('month>', 'month2>')})\b")
 _WEEKDAY_DATE = re.compile(
     rf"(?P<weekday>{at_word_start(_WEEKDAY_NAMES)}),?\s+(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?{_MONTH.replace('month>', 'month2>')})\b")
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _YEAR_MENTION = re.compile(rf"({class_at_word_start('12')}(?:(?<=1)9[5-9]|(?<=2)0\d)\d)\b")
 """A year from 1950 to 2099 standing alone (opening with its first digit: see core/rx.py)."""
 
@@ -312,7 +313,8 @@ def find_reference(body: str, published: str | None, published_basis: str | None
         line_span = (line_start, line_start + len(raw_line))
         line_start += len(raw_line) + 1
         line = raw_line.strip()
-        if not line or len(line) > 90 or line.endswith((".", "!", "?", "”", '"')):
+        # A sentence is not a date line; a stamp ending "4:15 p.m." is.
+        if not line or len(line) > 90 or _CLOCK_END.sub("", line).endswith((".", "!", "?", "”", '"')):
             continue
         for stamp in _DATE_PATTERNS.finditer(line):
             stamp_year = stamp.group("year") or stamp.group("year2") or stamp.group("iy")

@@ -89,6 +89,7 @@ ORG_SUFFIXES = frozenset(
     foundation university college committee commission board office party club united rovers fc
     city press times post herald tribune journal gazette courier ledger society trust fund league
     federation alliance coalition forum centre center hospital school academy ministry line lines
+    cooperative co-operative associates industries
     """.split()
 )
 # Capitalised words that start sentences or name days and months: never a name on their own.
@@ -210,14 +211,19 @@ def _org_span(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
             first = head
             while first > 0 and head - first < 3 and words[first - 1][:1].isupper() and words[first - 1] not in NOT_NAMES:
                 first -= 1
-            last = index + 1 + (words[index + 1] == "the")
-            if last >= len(words) or not words[last][:1].isupper() or _is_title(words[last]):
+            last = _named_after(words, index)
+            if last is None:
                 continue
-            while last + 1 < len(words):
+            # The name goes on through more capitalised words and more "and"/"of"/"for" links:
+            # "Office of the Ombudsman for Aging and Disability Services", up to eight words on.
+            while last + 1 < len(words) and last - index < 8:
                 following = words[last + 1]
-                if following in _AND_LINKS and last + 2 < len(words) and not _is_title(words[last + 2]):
-                    last += 2
-                elif following[:1].isupper() and not _is_title(following) and last - index < 4:
+                if following in _AND_LINKS or following in _OF_LINKS:
+                    more = _named_after(words, last + 1)
+                    if more is None or more - index > 9:
+                        break
+                    last = more
+                elif following[:1].isupper() and not _is_title(following):
                     last += 1
                 else:
                     break
@@ -226,12 +232,34 @@ def _org_span(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
             end = index + 1
             while end + 1 < len(words) and words[end + 1][:1].isupper() and end - index < 3:
                 end += 1
-            if words[end] in ORG_TAILS and words[index - 1] not in NOT_NAMES:
+            tail = words[end].rstrip(".,").lower()
+            if (words[end] in ORG_TAILS or tail in ORG_SUFFIXES) and words[index - 1] not in NOT_NAMES:
                 first = index - 1
                 while first > 0 and index - first < 3 and words[first - 1][:1].isupper() and words[first - 1] not in NOT_NAMES:
                     first -= 1
                 return tokens[first][0], tokens[end][1]
     return None
+
+
+def org_stem(name: str) -> str | None:
+    """A name joined by "and" without its closing word, as articles shorten it on second
+    mention: "Brightwater and Lyle Holdings" -> "Brightwater and Lyle"; else None."""
+    words = name.split()
+    if len(words) < 4 or words[-1].rstrip(".").lower() not in ORG_SUFFIXES:
+        return None
+    stem = words[:-1]
+    return " ".join(stem) if stem[-2] in _AND_LINKS else None
+
+
+def _named_after(words: list[str], link: int) -> int | None:
+    """The index of the capitalised word after the link word at `link` ("the" may come between),
+    or None when what follows is not part of a name (a title is not: "Bank of England Governor")."""
+    after = link + 1
+    if after < len(words) and words[after] == "the" and words[link] in _OF_LINKS:
+        after += 1
+    if after >= len(words) or not words[after][:1].isupper() or _is_title(words[after]):
+        return None
+    return after
 
 
 def _is_title(word: str) -> bool:

@@ -90,6 +90,9 @@ def _double_pieces(body: str, paras: list[Span]) -> list[QuotePiece]:
                 continue
             if expected_close == '"':
                 closes = char == '"'
+            elif expected_close in "«»":
+                # Guillemets close only with their pair: a "…" inside them is a quote in the quote.
+                closes = char == expected_close
             else:
                 closes = char == expected_close or char in "”»" or char == '"'
             if closes:

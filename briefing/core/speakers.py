@@ -28,6 +28,7 @@ from briefing.core.names import (
     SPEECH_VERB_RE,
     find_org_names,
     is_org_name,
+    org_stem,
     split_title,
     strip_leading_non_names,
 )
@@ -79,9 +80,9 @@ _AFTER_ACCORDING = re.compile(
     rf"(?P<subject>{NAME})")
 _VERB_AT_END = re.compile(rf"\b({SPEECH_VERB_RE}|calls|called|dubbed|described)\b")
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,]*(?:{SPEECH_VERB_RE})\s+(?:(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD},?\s+(?={NAME}))?(?P<subject>(?:@\w+|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}))")
+    rf"^[\s,]*(?:{SPEECH_VERB_RE})\s+(?:(?:[\w’'.\-]+\s+){{0,3}}?{_ROLE_WORD},?\s+(?={NAME}))?(?P<subject>(?:@\w+|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD}))")
 _AFTER_SUBJECT_FIRST = re.compile(
-    rf"^[\s,]*(?:(?:[A-Za-z][\w’'\-]*\s+){{0,2}}{_ROLE_WORD}\s+)?(?P<subject>@\w+|\b(?i:he|she|they|it)\b|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})"
+    rf"^[\s,]*(?:(?:[A-Za-z][\w’'.\-]*\s+){{0,2}}{_ROLE_WORD}\s+)?(?P<subject>@\w+|\b(?i:he|she|they|it)\b|{NAME}|(?i:the|its|their)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})"
     rf"(?:\s*,\s[^,“”\"]{{1,120}},)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERB_RE})\b")
 _AFTER_HEAD_VERB = re.compile(rf"^[\s,]*(?P<head>[^.;:“”\"\n]{{3,120}}?)\s+(?:{SPEECH_VERB_RE})\b")
 _ACCORDING = re.compile(rf"\b(?i:according to)\s+(?P<subject>@\w+|{NAME}|(?i:the|its)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})")
@@ -100,6 +101,28 @@ _ANY_SUBJECT = re.compile(
     rf"(?P<handle>@\w+)|(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|"
     rf"(?P<ref>\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w’'\-]+\s+){{0,3}}?{_ROLE_WORD})|(?P<name>{NAME})")
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_ANONYMOUS_NOUNS = (ROLE_NOUNS - {"spokesperson", "spokesman", "spokeswoman", "representative"}) | frozenset(
+    """person people woman women man men teenager teen girl boy child parent mother father resident residents
+    patron patrons shopper shoppers trader traders voter voters commuter commuters passenger passengers
+    neighbour neighbours neighbor neighbors observer observers investor investors customer customers
+    protester protesters fisherman fishermen banker officials analysts diplomats sources experts workers
+    someone""".split())
+# "One analyst, who asked not to be named, said": a subject nobody names stays unnamed.
+_ANONYMOUS_SUBJECT = re.compile(
+    rf"\W*(?i:one|a|an|another|some|two|three|several|many|other)\s+(?:[\w’'\-]+\s+){{0,3}}?"
+    rf"(?i:{'|'.join(sorted(_ANONYMOUS_NOUNS, key=len, reverse=True))})\b(?![’']s\b)")
+_NAMED_AFTER = re.compile(rf"[^,.;:]{{0,60}},\s+{NAME}\s*,")
+
+
+def _is_anonymous(text: str) -> bool:
+    """Whether a sentence opens with someone it never names: "One analyst at a brokerage, who
+    asked not to be identified, said", but not "A lawyer for Calder, James Whitley, said"."""
+    match = _ANONYMOUS_SUBJECT.match(text)
+    return match is not None and _NAMED_AFTER.match(text, match.end()) is None
+
+
+# "One analyst at a Castleport brokerage, who ..., said": a name after a preposition is not the subject.
+_PREPOSITION_END = re.compile(r"\b(?:for|of|at|from|with|to|by|near|behind)\s+(?:(?:an?|the)\s+)?$")
 _LINE_BREAK = re.compile(r"\n")
 _DETERMINER = re.compile(at_word_start(["The", "the", "Its", "its"]) + r"\s+")
 _FOLLOWING_WORDS = re.compile(r"[\w’'\-]+(?:\s+[\w’'\-]+){0,3}")
@@ -191,6 +214,9 @@ class _Registry:
             entity.indexed.add(form)
             self._add(self._by_form, form, entity)
         self._add(self._by_surname, entity.surname, entity)
+        stem = org_stem(entity.name.replace("-", " ")) if entity.kind == "org" else None
+        if stem is not None:  # "Brightwater-and-Lyle" is the org "Brightwater-and-Lyle-Holdings"
+            self._add(self._by_form, stem.replace(" ", "-").replace("&", "n"), entity)
         if entity.kind == "person" and " " in entity.name:
             self._add(self._by_first, entity.first, entity)
         if entity.kind == "org":
@@ -411,6 +437,12 @@ def _join_org_names(mask: str) -> tuple[str, dict[str, str]]:
     spans = find_org_names(mask)
     if not spans:
         return mask, {}
+    # A shortened second mention ("Brightwater and Lyle said") is joined too, wherever it stands alone.
+    for stem in {stem for start, end in spans if (stem := org_stem(mask[start:end]))}:
+        for match in re.finditer(rf"(?<!\w){re.escape(stem)}(?![\w\-])", mask):
+            if not any(start <= match.start() < end for start, end in spans):
+                spans.append(match.span())
+    spans.sort()
     forms: dict[str, str] = {}
     parts: list[str] = []
     done = 0
@@ -648,6 +680,8 @@ class _Attributor:
         for according in _ACCORDING.finditer(frame):
             pass
         verb = _VERB_AT_END.search(frame)
+        if verb and _is_anonymous(frame):
+            return None  # "One analyst at a Castleport brokerage, who asked not to be named, said:"
         if verb:
             head = frame[:verb.start()].rstrip()
             spoken_for = _spokesperson_clue(head, start)
@@ -661,7 +695,7 @@ class _Attributor:
                 if clue is not None:
                     return clue
             tail = self._pick_tail(_SUBJECT_TAIL_DIRECT.search(head), _SUBJECT_TAIL.search(head), start)
-            if tail and re.search(r"\b(?:for|of|at|from|with|to|by|near|behind)\s+$", head[:tail.start()]):
+            if tail and _PREPOSITION_END.search(head[:tail.start()]):
                 # "A spokesperson for the mayor's office said": the subject is nobody we can name.
                 return None
             if tail:
@@ -767,7 +801,10 @@ class _Attributor:
         if index < 0:
             index = 0
         for previous in reversed(self.sentences[max(0, index - 4):index]):
-            lead = self._first_subject(self.mask[previous.start:previous.end], previous.start, leading=True)
+            text = self.mask[previous.start:previous.end]
+            if _is_anonymous(text):
+                return None  # "A teenager in the reading room said ... 'That's ...,' he said."
+            lead = self._first_subject(text, previous.start, leading=True)
             if lead is None or lead.kind == "pronoun":
                 continue
             if lead.kind == "name":

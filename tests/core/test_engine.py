@@ -409,3 +409,44 @@ def test_a_clock_after_a_dash_belongs_to_another_place():
         "20:52 local time in Kourou.\n"
     )
     assert article.events[0].when == dt.datetime(2026, 12, 29, 23, 52, tzinfo=dt.timezone.utc)
+
+
+def test_someone_the_article_never_names_stays_unnamed():
+    article = analyse(
+        "Board row\n\n"
+        "\"We warned them,\" said Ada Okafor, the former finance chief.\n\n"
+        "One analyst at a Castleport brokerage, who asked not to be identified, said: \"The market can live with it.\"\n\n"
+        "A teenager in the reading room said he would miss the seats. \"It is the only quiet place,\" he said.\n\n"
+        "A lawyer for the firm, Ben Hale, declined to comment. \"We will let the filing speak,\" he said.\n"
+    )
+    assert speakers(article) == {"Ada Okafor": ["We warned them"], "Ben Hale": ["We will let the filing speak"]}
+    assert [quote.text for quote in article.unattributed] == ["The market can live with it.", "It is the only quiet place"]
+
+
+def test_a_shortened_second_mention_of_an_organisation_is_the_same_speaker():
+    article = analyse(
+        "Writedown\n\n"
+        "The former finance chief of Brightwater and Lyle Holdings said she warned the board.\n\n"
+        "Brightwater and Lyle said in a statement: \"The board acted on the advice of valuers.\"\n\n"
+        "\"We will not argue through the press,\" the company said.\n"
+    )
+    assert speakers(article) == {"Brightwater and Lyle Holdings": [
+        "The board acted on the advice of valuers.", "We will not argue through the press"]}
+
+
+def test_guillemets_close_only_with_guillemets_and_a_dotted_title_before_a_role():
+    article = analyse(
+        "Lake vote\n\n"
+        "« Every spring they write back and say \"be patient, the file is progressing\". Six years of it », "
+        "said Sylvie Rochat.\n\n"
+        "\"Both delegations will be back on Monday,\" U.N. special envoy Tomas Lund told reporters.\n"
+    )
+    found = speakers(article)
+    assert found["Sylvie Rochat"] == ['Every spring they write back and say "be patient, the file is progressing". Six years of it']
+    assert found["Tomas Lund"] == ["Both delegations will be back on Monday"]
+
+
+def test_a_date_stamp_ending_in_pm_is_the_reference_day():
+    article = analyse("Board row\n\nWednesday, November 11, 2026 | Updated 4:15 p.m.\n\nShareholders meet on Dec. 3.\n")
+    assert article.reference_time == dt.date(2026, 11, 11)
+    assert days(article) == [dt.date(2026, 12, 3)]
