@@ -6,9 +6,9 @@ Two kinds of test live here:
 - the engine's figures against those labels, printed with `pytest -s`, with floors at the
   issues' targets.
 
-Four sets: `corpus` (one hard case per article), `holdout` (house styles, written after the
-engine's first version), `blind` (written by a colleague who had not read the engine or the
-other sets) and the sample briefing.
+Five sets: `corpus` (one hard case per article), `holdout` (house styles, written after the
+engine's first version), `blind` and `blind2` (each written by a colleague who had read neither
+the engine nor the other sets; blind2 in the second session) and the sample briefing.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ CORPUS = ROOT / "tests" / "data" / "corpus"
 CORPUS_GOLD = CORPUS / "gold"
 HOLDOUT = ROOT / "tests" / "data" / "holdout"
 BLIND = ROOT / "tests" / "data" / "blind"
+BLIND2 = ROOT / "tests" / "data" / "blind2"
 SEEDS = ROOT / "seeds"
 SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold"
 HOSTILE = ROOT / "tests" / "data" / "hostile.md"
@@ -45,6 +46,7 @@ SETS = [
     pytest.param(HOLDOUT, HOLDOUT / "gold", id="holdout"),
     pytest.param(BLIND, BLIND / "gold", id="blind"),
     pytest.param(SEEDS, SEEDS_GOLD, id="seeds"),
+    pytest.param(BLIND2, BLIND2 / "gold", id="blind2"),
 ]
 
 # Regression floors: the issues' targets (0.95) less a little room for one hard article.
@@ -56,6 +58,18 @@ FLOORS = {
     "event_precision": 0.95,
     "reference_date_accuracy": 1.0,
     "summary_coverage": 0.95,
+}
+
+# The second blind set is below the targets still (its first run: quotes 0.817/0.902, grouping
+# 0.81, events 0.915/0.927): these floors hold what has been won without hiding what has not.
+BLIND2_FLOORS = {
+    "quote_recall": 0.88,
+    "quote_precision": 0.95,
+    "speaker_grouping": 0.85,
+    "event_recall": 0.93,
+    "event_precision": 0.9,
+    "reference_date_accuracy": 1.0,
+    "summary_coverage": 0.93,
 }
 
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
@@ -159,6 +173,7 @@ def test_engine_meets_the_floors(article_dir: Path, gold_dir: Path):
     figs, rows = scoring.score_corpus(article_dir, gold_dir, now)
     print()
     print(scoring.report(article_dir.name, figs, rows))
-    low = {k: figs[k] for k, floor in FLOORS.items() if figs[k] < floor}
+    floors = BLIND2_FLOORS if article_dir == BLIND2 else FLOORS
+    low = {k: figs[k] for k, floor in floors.items() if figs[k] < floor}
     assert not low, f"below the floor: {low}"
     assert figs["summary_leaks"] == 0
