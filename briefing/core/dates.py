@@ -132,7 +132,8 @@ _PAST_PHRASES = _phrase_index(_expand(
     "having|posted|tweeted|retired|resigned|fired|shelled|attacked|arrested|crashed|stormed|raided|"
     "seized|sacked|heard|saw|sent|gave|came|went|made|paid|spoke|wrote|brought|kept|led|ran|sat|sold|"
     "spent|stood|threw|sank|fled|caught|fought|bought|built|felt|sought|taught|thought|withdrew|forgot|"
-    "drove|flew|grew|knew|rode|shook|swore"))
+    "drove|flew|grew|knew|rode|shook|swore|confirmed|discovered|detected|spotted|completed|finished|"
+    "delayed|postponed|cancelled|canceled|charged|inspected|recorded|removed|rescued|evacuated"))
 _NOT_INFINITIVE = frozenset("the a an his her their its our my be have date".split())
 _CUE_WORD = re.compile(r"[A-Za-z]+(?:[’'][A-Za-z]+)?")
 
@@ -405,7 +406,12 @@ def _clause(body: str, start: int, end: int, sentence: Sentence | None) -> tuple
 
 
 _CLAUSE_BEFORE = re.compile(r",\s|[;—–]|(?<!\d):(?!\d)|\band\b|\bbut\b|\bwhen\b|\bafter\b|\bwhile\b")
+_PREPOSITIONS_AHEAD = frozenset({"by", "until", "before", "from"})
+_PUNCTUATION_BEFORE = re.compile(r",\s|[;—–]|(?<!\d):(?!\d)")
 _CLAUSE_AFTER = re.compile(r",\s|[;—–]|(?<!\d):(?!\d)|\.\s|\.$|\band\b|\bbut\b")
+# First look: a subordinate clause after the date tells what came before it, not the date's
+# tense ("moved Sunday's course after engineers found a crack").
+_MAIN_CLAUSE_AFTER = re.compile(r",\s|[;—–]|(?<!\d):(?!\d)|\.\s|\.$|\band\b|\bbut\b|\b(?:after|when|while|because|although)\b")
 
 
 def _needs_tense(match: re.Match[str]) -> bool:
@@ -415,27 +421,50 @@ def _needs_tense(match: re.Match[str]) -> bool:
         (match.group("mdy") and not match.group("year")) or (match.group("dmy") and not match.group("year2"))))
 
 
+def _NAMED_SUBJECT_VERB(window: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    found = []
+    for (_, _, previous), (start, end, word) in zip(words, words[1:]):
+        if (word.endswith("ed") and len(word) > 4 and window[start].islower() and word not in _FUTURE_PHRASES
+                and window[start - len(previous) - 1:start - 1][:1].isupper() and previous not in _NOT_SUBJECTS):
+            found.append((start, end, word))
+    return found
+
+
+_NOT_SUBJECTS = frozenset({"the", "a", "an", "on", "in", "at", "by", "from", "until", "before", "after"})
+
+
 def _clause_tense(before: str, after: str) -> str:
     """The tense of a mention's clause; when its nearest words say nothing, the whole sentence's
     ("Speaking to troops on Saturday, she had warned": the main clause decides)."""
-    tense = _tense(before, after)
+    tense = _tense(before, after, main_clause=True)
     if tense == "unknown":
-        tense = _tense(before.replace(",", " "), after.replace(",", " "))
+        tense = _tense(before.replace(",", " "), after.replace(",", " "), main_clause=True)
+    if tense == "unknown":
+        # "was discovered during an underwater and structural inspection on Tuesday": the verb
+        # sits before an "and" that joins nouns, not clauses; punctuation still bounds it.
+        tense = _tense(before, after, split=False, main_clause=True)
     return tense
 
 
-def _tense(before: str, after: str) -> str:
-    """'future', 'past' or 'unknown' from the verbs nearest to a mention in its clause."""
-    near_before = _CLAUSE_BEFORE.split(before)[-1]
-    near_after = _CLAUSE_AFTER.split(after, maxsplit=1)[0]
+def _tense(before: str, after: str, split: bool = True, main_clause: bool = False) -> str:
+    """'future', 'past' or 'unknown' from the verbs nearest to a mention in its clause (in its
+    sentence, without `split`; with `main_clause`, not reading into a subordinate clause after it)."""
+    near_before = (_CLAUSE_BEFORE if split else _PUNCTUATION_BEFORE).split(before)[-1]
+    near_after = (_MAIN_CLAUSE_AFTER if main_clause else _CLAUSE_AFTER).split(after, maxsplit=1)[0]
     window = near_before[-90:] + " " + near_after[:60]
     anchor = len(near_before[-90:])
     # An infinitive after the date is its purpose ("voted on Monday to hold a ballot"), not its tense.
     words = _cue_words(window)
+    # A preposition points ahead only when it governs the date: "by Friday", "until 5 p.m. on
+    # Friday", not "confirmed by a second team Wednesday".
     future = [m for m in _find_cues(words, _FUTURE_PHRASES, infinitives=True)
-              if not (m.group().startswith("to ") and m.start() >= anchor)]
+              if not (m.group().startswith("to ") and m.start() >= anchor)
+              and not (m.group() in _PREPOSITIONS_AHEAD and not 0 <= anchor - m.end() <= 14)]
     past = [m.start() for m in _find_cues(words, _PAST_PHRASES, infinitives=False)
             if not _MODAL_BEFORE.search(window, max(0, m.start() - 12), m.start())]
+    # A verb in -ed right after a name is the simple past of a verb no list holds ("The Schools
+    # Trust debated funding on Tuesday"); "have moved" and "the delayed vote" are not.
+    past += [start for start, end, word in _NAMED_SUBJECT_VERB(window, words)]
     # Present perfect ("has been issued") reports news that may point ahead, so it is never strong.
     strong_past = [p for p in past if window[p:p + 12].split()[0].lower().strip(".,") in _STRONG_PAST
                    and not _PERFECT_BEFORE.search(window, max(0, p - 14), p)]

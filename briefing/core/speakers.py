@@ -111,6 +111,9 @@ _ANONYMOUS_NOUNS = (ROLE_NOUNS - {"spokesperson", "spokesman", "spokeswoman", "r
 _ANONYMOUS_SUBJECT = re.compile(
     rf"\W*(?i:one|a|an|another|some|two|three|several|many|other)\s+(?:[\w’'\-]+\s+){{0,3}}?"
     rf"(?i:{'|'.join(sorted(_ANONYMOUS_NOUNS, key=len, reverse=True))})\b(?![’']s\b)")
+_SPOKES_BEFORE = re.compile(
+    r"\b(?i:an?|the)\s+(?P<role>spokes(?:wo)?man|spokesperson|press officer|press secretary)\s+"
+    r"(?:for|from|at)\s+(?:the\s+)?$")
 _NAMED_AFTER = re.compile(rf"[^,.;:]{{0,60}},\s+{NAME}\s*,")
 
 
@@ -589,6 +592,12 @@ class _Attributor:
             if known is not None and (known.role or known.kind != "person"):
                 self.registry.register(name, known.kind, start, known=known)
                 self._note_honorific(known, title)
+                continue
+            spokes = _SPOKES_BEFORE.search(self.mask, max(0, start - 60), start)
+            if spokes is not None:
+                # "A spokeswoman for the Department of Roads and Bridges said ...": the body
+                # speaks through her, so "the spokeswoman said" later is the department.
+                self.registry.register(name, "org", start, spokes.group("role"), known=known)
                 continue
             role = run.title_role or _role_before(self.mask, start) or _role_after(self.mask, match.end())
             if known is not None:

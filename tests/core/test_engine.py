@@ -450,3 +450,30 @@ def test_a_date_stamp_ending_in_pm_is_the_reference_day():
     article = analyse("Board row\n\nWednesday, November 11, 2026 | Updated 4:15 p.m.\n\nShareholders meet on Dec. 3.\n")
     assert article.reference_time == dt.date(2026, 11, 11)
     assert days(article) == [dt.date(2026, 12, 3)]
+
+
+def test_tense_reads_past_verbs_across_nouns_joined_by_and_and_ignores_agentive_by():
+    article = analyse(
+        "Bridge shut\n\nHARWICK, Aug. 21 — The crack was discovered during an underwater and structural "
+        "inspection on Tuesday and confirmed by a second team Wednesday. The bridge reopens on Aug. 27.\n",
+        "2026-08-21",
+    )
+    assert days(article) == [dt.date(2026, 8, 27)]
+
+
+def test_an_ed_verb_after_a_name_is_the_past_and_a_subordinate_clause_is_not_the_dates_tense():
+    article = analyse(
+        "Race\n\nCARDIFF, April 22 — The Schools Trust debated funding on Tuesday, after a debate that ran late.\n\n"
+        "Organisers have moved part of Sunday's course away from the river after engineers found a crack.\n",
+        "2026-04-22",
+    )
+    assert days(article) == [dt.date(2026, 4, 26)]
+
+
+def test_a_spokeswoman_for_a_body_makes_the_spokeswoman_said_that_body():
+    article = analyse(
+        "Bridge shut\n\n"
+        "A spokeswoman for the Department of Roads and Bridges said the crack was found on Tuesday.\n\n"
+        "\"The bridge is not in danger of collapse,\" the spokeswoman said.\n"
+    )
+    assert speakers(article) == {"Department of Roads and Bridges": ["The bridge is not in danger of collapse"]}
