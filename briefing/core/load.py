@@ -452,6 +452,8 @@ _FURNITURE = re.compile(
     r"|sr-only|visually-hidden|screen-reader|pull-?quote|(?:^|[-_])(?:poll|survey|quiz)(?:$|[-_])",
     re.IGNORECASE,
 )
+_EMBED_CLASS = re.compile(r"embed|tweet|twitter|instagram|bluesky|mastodon|threads|tiktok|facebook-post|fb-post",
+                          re.IGNORECASE)
 _BODY_CLASS = re.compile(
     r"article-?body|story-?body|entry-content|post-?content|article-?content|story-?content"
     r"|post-?body|article-?text|story-?text|body-?text|articlebody",
@@ -658,6 +660,8 @@ class _HtmlReader(HTMLParser):
         if attributes.get("role", "").lower() in _SKIPPED_ROLES:
             return True
         words = (attributes.get("class", "") + " " + attributes.get("id", "")).split()
+        if tag in {"blockquote", "figure"} and any(_EMBED_CLASS.search(word) for word in words):
+            return False  # an embedded post ("social-embed", "twitter-tweet") is what someone said
         return any(_FURNITURE.search(word) for word in words)
 
     def _candidate_rank(self, tag: str, attributes: dict[str, str]) -> int:

@@ -79,6 +79,7 @@ ORG_NOUNS = frozenset(
     association government office board committee club bank regulator operator maker retailer
     organisation organization institute campaign commission service startup manufacturer
     insurer publisher network team court police army administration embassy utility
+    cooperative co-op charity library museum bureau
     """.split()
 )
 ORG_SUFFIXES = frozenset(

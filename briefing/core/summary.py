@@ -76,6 +76,8 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
             a, b = quoted_sorted[index]
             inside_quote += min(b, sentence.end) - max(a, sentence.start)
             index += 1
+        if inside_quote > 0.8 * len(text):
+            continue  # someone's words: the quotes pane has them, the summary tells the story
         score = 0.0
         score += max(0.0, 3.0 - rank * 0.5)  # the lead carries the story
         dated = event_starts[bisect_left(event_starts, sentence.start):

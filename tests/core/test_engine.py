@@ -477,3 +477,14 @@ def test_a_spokeswoman_for_a_body_makes_the_spokeswoman_said_that_body():
         "\"The bridge is not in danger of collapse,\" the spokeswoman said.\n"
     )
     assert speakers(article) == {"Department of Roads and Bridges": ["The bridge is not in danger of collapse"]}
+
+
+def test_a_sentence_that_is_all_quote_is_not_a_key_point():
+    article = analyse(
+        "Ferry\n\nCARRACH, May 4 — The island ferry will return to service on Friday, the operator said.\n\n"
+        "\"We apologise to the community for the disruption and the cancelled trips this spring, and we will do better,\" "
+        "the operator said in a statement on Monday.\n\n"
+        "A public meeting on the ferry will be held next Tuesday in the village hall at 7.30pm.\n",
+        "2026-05-04",
+    )
+    assert article.summary and all("apologise" not in span.text for span in article.summary)

@@ -103,3 +103,14 @@ def test_page_text_choice_is_not_fooled_by_teaser_articles(tmp_path: Path) -> No
     (doc,) = list(load_paths([str(tmp_path / "t.html")]))
     assert isinstance(doc, Document)
     assert doc.title == "Real story" and "Paragraph 5" in doc.body and "Teaser" not in doc.body
+
+
+def test_an_embedded_post_is_kept_though_its_class_says_social() -> None:
+    page = (
+        "<html><body><article><h1>Storm</h1><p>The sheriff's office said 31 crashes were reported overnight.</p>"
+        "<blockquote class=\"social-embed\"><p>Not one of them needed to happen.</p><p>&mdash; @CountySheriff</p>"
+        "</blockquote><div class=\"social-share\">Share on Facebook</div></article></body></html>"
+    )
+    text = html_to_text(page)
+    assert "Not one of them needed to happen." in text and "@CountySheriff" in text
+    assert "Share on Facebook" not in text
