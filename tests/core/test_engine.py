@@ -482,8 +482,8 @@ def test_a_spokeswoman_for_a_body_makes_the_spokeswoman_said_that_body():
 def test_a_sentence_that_is_all_quote_is_not_a_key_point():
     article = analyse(
         "Ferry\n\nCARRACH, May 4 — The island ferry will return to service on Friday, the operator said.\n\n"
-        "\"We apologise to the community for the disruption and the cancelled trips this spring, and we will do better,\" "
-        "the operator said in a statement on Monday.\n\n"
+        "\"We are sorry,\" the operator said. \"We apologise to the community for the cancelled trips this spring "
+        "and we will run extra sailings all summer.\"\n\n"
         "A public meeting on the ferry will be held next Tuesday in the village hall at 7.30pm.\n",
         "2026-05-04",
     )
