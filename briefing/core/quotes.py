@@ -182,11 +182,19 @@ def _single_pieces(body: str, paras: list[Span], covered: list[tuple[int, int]])
                 pieces.append(QuotePiece(index + 1, closer, index, closer, number, -1))
                 resume = closer + 1
                 continue
-            if closer is None and index == para.start:
-                # British run-on: a paragraph that opens with a mark and does not close it.
+            if closer is None and (index == para.start or _next_paragraph_reopens(body, paras, number)):
+                # British run-on: a quote that does not close by the end of its paragraph, the
+                # next paragraph opening with a mark ("... said: 'I want to be clear. [¶] 'It is ...'").
                 pieces.append(QuotePiece(index + 1, para.end, index, None, number, -1))
                 break
     return _join_single_runs(body, pieces, paras)
+
+
+def _next_paragraph_reopens(body: str, paras: list[Span], number: int) -> bool:
+    """Whether paragraph `number` ends a sentence and the next one opens with a single mark."""
+    if number + 1 >= len(paras):
+        return False
+    return body[paras[number].end - 1] in ".!?…" and body[paras[number + 1].start] in "‘'"
 
 
 def _join_single_runs(body: str, pieces: list[QuotePiece], paras: list[Span]) -> list[QuotePiece]:

@@ -488,3 +488,17 @@ def test_a_sentence_that_is_all_quote_is_not_a_key_point():
         "2026-05-04",
     )
     assert article.summary and all("apologise" not in span.text for span in article.summary)
+
+
+def test_a_british_quote_opened_mid_paragraph_runs_on_into_the_next():
+    article = analyse(
+        "Inquiry opens\n\n"
+        "Opening the hearing, the chair, Dame Felicity Oduya, said: 'I want to be clear about what this is for. "
+        "It is not here to find a villain.\n\n"
+        "'It is here to find out why a town that was warned three times still went under.'\n\n"
+        "She said the inquiry would hear from 47 witnesses.\n"
+    )
+    assert speakers(article) == {"Felicity Oduya": [
+        "I want to be clear about what this is for. It is not here to find a villain.",
+        "It is here to find out why a town that was warned three times still went under.",
+    ]}
