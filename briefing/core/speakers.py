@@ -111,6 +111,7 @@ _ANONYMOUS_NOUNS = (ROLE_NOUNS - {"spokesperson", "spokesman", "spokeswoman", "r
 _ANONYMOUS_SUBJECT = re.compile(
     rf"\W*(?i:one|a|an|another|some|two|three|several|many|other)\s+(?:[\w’'\-]+\s+){{0,3}}?"
     rf"(?i:{'|'.join(sorted(_ANONYMOUS_NOUNS, key=len, reverse=True))})\b(?![’']s\b)")
+_APPOSITIVE_NAME = re.compile(rf",\s+(?P<name>{NAME})\s*,")
 _SPOKES_BEFORE = re.compile(
     r"\b(?i:an?|the)\s+(?P<role>spokes(?:wo)?man|spokesperson|press officer|press secretary)\s+"
     r"(?:for|from|at)\s+(?:the\s+)?$")
@@ -760,6 +761,13 @@ class _Attributor:
             value = match.group(group)
             if group == "ref" and value.split()[-1].lower() not in ROLE_NOUNS | ORG_NOUNS:
                 continue
+            named = _APPOSITIVE_NAME.match(text, match.end()) if group == "ref" else None
+            if named is not None:
+                # "The bank's chairman, Sir Malcolm Ettrick-Boyd, put it bluntly:": the name is the subject.
+                clue = self._clue_from_subject(named.group("name"), offset + named.start("name"))
+                if clue is not None and clue.kind == "name":
+                    clue.role = clue.role or value.split(None, 1)[1]  # "bank's chairman"
+                    return clue
             clue = self._clue_from_subject(value, offset + match.start(group))
             if clue is None:
                 continue

@@ -502,3 +502,13 @@ def test_a_british_quote_opened_mid_paragraph_runs_on_into_the_next():
         "I want to be clear about what this is for. It is not here to find a villain.",
         "It is here to find out why a town that was warned three times still went under.",
     ]}
+
+
+def test_a_colon_after_a_role_and_its_appositive_name_quotes_the_name():
+    article = analyse(
+        "Merger\n\n"
+        "The bank's chairman, Sir Malcolm Ettrick-Boyd, put it more bluntly in a call on Tuesday: "
+        "\"We did not court this society to ruin it.\"\n"
+    )
+    assert speakers(article) == {"Malcolm Ettrick-Boyd": ["We did not court this society to ruin it."]}
+    assert article.speakers[0].role == "bank's chairman"
