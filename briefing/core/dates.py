@@ -65,12 +65,16 @@ _DATE_PATTERNS = re.compile(
         r"(?=[wia])(?P<within>\b(?P<wprep>within|in|after)\s+(?:the\s+next\s+|another\s+)?(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|"
         r"ten|fourteen|thirty)\s+(?P<span>hours?|days?|weeks?|months?)\b)",
         r"(?=[tn])(?P<weekend>\b(?:this|next|the)\s+weekend\b)",
+        r"(?=[NCBHV])(?P<holiday>New Year[’']s (?:Eve|Day)|Christmas (?:Eve|Day)|Boxing Day|Halloween|Valentine[’']s Day)\b",
         r"(?=[hg])(?P<have>\b(?:have|has|given|get|gets|gave|give|gives)\s+(?:it\s+|them\s+|him\s+|her\s+|us\s+)?"
         r"(?:just\s+|only\s+)?(?P<hcount>\d{1,3}|one|two|three|four|five|six|seven|ten|"
         r"fourteen|thirty)\s+(?P<hspan>hours?|days?|weeks?)\s+to\b)",
     ]) + ")"
 )
 _TIME_RE = re.compile(_TIME)
+_HOLIDAYS = {"New Year's Eve": (12, 31), "New Year's Day": (1, 1), "Christmas Eve": (12, 24),
+             "Christmas Day": (12, 25), "Boxing Day": (12, 26), "Halloween": (10, 31), "Valentine's Day": (2, 14)}
+"""Holidays on a fixed day, read like a date without a year."""
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "ten": 10, "fourteen": 14, "thirty": 30}
 _ZONES = {"GMT": 0, "UTC": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
@@ -121,7 +125,7 @@ _FUTURE_PHRASES = _phrase_index(_expand(
     "will|would|shall|is due|are due|due to|due|expected|set to|scheduled|planned|plans?|"
     "to be held|to begin|to start|to meet|opens?|closes?|begins?|starts?|ends?|expires?|until|by|before|"
     "payable|effective|valid until|kicks? off|deadline|must|could|may|might|no later than|no earlier than|"
-    "from|next|upcoming|coming|tomorrow|is to|are to|going to|shuts?|hopes? to|aims? to|intends? to|"
+    "from|next|upcoming|coming|tomorrow|is to|are to|going to|shuts?|hopes? to|aims? to|intends? to|intended to|planned to|hoped to|aimed to|promised to|pledged to|vowed to|"
     "wants? to|await|awaits|waiting|runs|run|goes|go ahead|takes? place|meet|meets|vote on|ready to|"
     "at the earliest"))
 _PAST_PHRASES = _phrase_index(_expand(
@@ -133,7 +137,7 @@ _PAST_PHRASES = _phrase_index(_expand(
     "seized|sacked|heard|saw|sent|gave|came|went|made|paid|spoke|wrote|brought|kept|led|ran|sat|sold|"
     "spent|stood|threw|sank|fled|caught|fought|bought|built|felt|sought|taught|thought|withdrew|forgot|"
     "drove|flew|grew|knew|rode|shook|swore|confirmed|discovered|detected|spotted|completed|finished|"
-    "delayed|postponed|cancelled|canceled|charged|inspected|recorded|removed|rescued|evacuated"))
+    "delayed|postponed|cancelled|canceled|charged|inspected|recorded|removed|rescued|evacuated|put it"))
 _NOT_INFINITIVE = frozenset("the a an his her their its our my be have date".split())
 _CUE_WORD = re.compile(r"[A-Za-z]+(?:[’'][A-Za-z]+)?")
 
@@ -417,7 +421,7 @@ _MAIN_CLAUSE_AFTER = re.compile(r",\s|[;—–]|(?<!\d):(?!\d)|\.\s|\.$|\band\b|
 def _needs_tense(match: re.Match[str]) -> bool:
     """Whether resolving this date needs its tense: weekdays, day ranges, "within N days" and
     dates with neither a year nor a weekday to place them."""
-    return bool(match.group("wd") or match.group("dayrange") or match.group("within") or (
+    return bool(match.group("wd") or match.group("dayrange") or match.group("within") or match.group("holiday") or (
         (match.group("mdy") and not match.group("year")) or (match.group("dmy") and not match.group("year2"))))
 
 
@@ -603,6 +607,10 @@ def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: 
                         day = candidate
                         break
         return _Mention(start, end, day) if day else None
+    if match.group("holiday"):
+        month, day_number = _HOLIDAYS[match.group("holiday").replace("’", "'")]
+        day = _year_for(month, day_number, reference, tense) if reference is not None else None
+        return _Mention(start, end, day) if day else None
     if reference is None:
         return None
     if match.group("rel"):
@@ -654,6 +662,8 @@ def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: 
             return None  # "sold out within a day" counts from the story, not from today
         if match.group("wprep") == "in" and not _STRONG_AHEAD.search(body, max(0, start - 80), start):
             return None  # "sold its print run in a month": "in N days" needs a "will" to point ahead
+        if _RULE_BEFORE.search(body, max(0, start - 120), start):
+            return None  # "recommends that every home be visited within 30 days": a rule, not a date
         count_text = match.group("count").lower()
         count = int(count_text) if count_text.isdigit() else _NUMBERS.get(count_text, 1)
         unit = match.group("span").rstrip("s")
@@ -672,6 +682,8 @@ def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: 
 
 _STRONG_AHEAD = re.compile(r"\b(?:will|would|shall|'ll|’ll|is due|are due|expected|set to|plans? to|going to|"
                            r"scheduled|to be|must)\b", re.IGNORECASE)
+_RULE_BEFORE = re.compile(r"\b(?:recommend(?:s|ed|ing)?|propos(?:e|es|ed|ing)|requir(?:e|es|ed|ing)|should)\b"
+                          r"[^.;]*$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(
     r"^\s*(?:to|through|until|till|-|–|and)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)\s+(?:on\s+)?)?$")
 

@@ -45,17 +45,28 @@ def _decision_starts(body: str) -> list[int]:
     return starts
 
 
+def _event_points(dated: frozenset[int], covered: set[int]) -> float:
+    """2.5 points for each of up to two events a sentence dates, half for one already covered."""
+    fresh = len(dated - covered)
+    return 2.5 * min(fresh, 2) + 1.25 * min(len(dated) - fresh, max(0, 2 - fresh))
+
+
 def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event], skip: Sequence[Span],
               quoted: Sequence[tuple[int, int]], limit: int = DEFAULT_SENTENCES) -> tuple[Span, ...]:
-    """Pick `limit` whole sentences, favouring the lead, dated events and decisions."""
+    """Pick `limit` whole sentences, favouring the lead, dated events and decisions.
+
+    Each event counts once: after a sentence that dates an event is picked, another sentence
+    about the same event ("free water on Friday", "repairs done by tomorrow") gains nothing
+    from it, so the key points cover every date ahead before they repeat one."""
     skipped = sorted((span.start, span.end) for span in skip)
-    event_starts = sorted(mention.start for event in events for mention in event.mentions)
+    event_of = {mention.start: index for index, event in enumerate(events) for mention in event.mentions}
+    event_starts = sorted(event_of)
     quoted_sorted = sorted(quoted)
     quote_index = skip_index = 0
     deadline_starts = {mention.start for event in events if event.kind == "deadline"
                        for mention in event.mentions}
     decision_starts = _decision_starts(body)
-    candidates: list[tuple[float, Sentence]] = []
+    candidates: list[tuple[float, Sentence, frozenset[int]]] = []
     rank = 0
     for sentence in sentences:
         text = body[sentence.start:sentence.end]
@@ -82,15 +93,20 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
         score += max(0.0, 3.0 - rank * 0.5)  # the lead carries the story
         dated = event_starts[bisect_left(event_starts, sentence.start):
                              bisect_left(event_starts, sentence.end)]
-        score += 2.5 * min(len(dated), 2)
         score += 1.0 if any(s in deadline_starts for s in dated) else 0.0
         decisions = bisect_left(decision_starts, sentence.end) - bisect_left(decision_starts, sentence.start)
         score += 0.3 * min(decisions, 4)
         score -= 3.0 * (inside_quote / max(1, len(text)))
         if words > 60:
             score -= 1.0
-        candidates.append((score, sentence))
+        candidates.append((score, sentence, frozenset(event_of[start] for start in dated)))
         rank += 1
-    chosen = sorted(candidates, key=lambda item: -item[0])[:limit]
-    ordered = sorted((sentence for _, sentence in chosen), key=lambda s: s.start)
-    return tuple(Span(body[s.start:s.end], s.start, s.end) for s in ordered)
+    chosen: list[Sentence] = []
+    covered: set[int] = set()
+    for _ in range(min(limit, len(candidates))):
+        # Scores change only by the events not yet covered: a short list, picked greedily.
+        best = max(candidates, key=lambda item: item[0] + _event_points(item[2], covered))
+        candidates.remove(best)
+        chosen.append(best[1])
+        covered |= best[2]
+    return tuple(Span(body[s.start:s.end], s.start, s.end) for s in sorted(chosen, key=lambda s: s.start))

@@ -512,3 +512,14 @@ def test_a_colon_after_a_role_and_its_appositive_name_quotes_the_name():
     )
     assert speakers(article) == {"Malcolm Ettrick-Boyd": ["We did not court this society to ruin it."]}
     assert article.speakers[0].role == "bank's chairman"
+
+
+def test_holidays_intentions_and_rules():
+    article = analyse(
+        "Fares\n\nCITY, Dec. 15 — Service on New Year's Eve will be free after 8 p.m., the authority said.\n\n"
+        "The chair said she intended to publish an interim report by 30 January.\n\n"
+        "The report recommends that every depot be inspected within 30 days.\n\n"
+        "The chairman put it bluntly in a call on Tuesday: \"We will not sell.\"\n",
+        "2026-12-15",  # a Tuesday
+    )
+    assert days(article) == [dt.date(2026, 12, 31), dt.date(2027, 1, 30)]
