@@ -16,7 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -80,15 +80,15 @@ class MainScreen(Screen[None]):
         keys.binding("close-search", "close_search", show=False),
     ]
 
-    briefing: reactive[Briefing | None] = reactive(None, init=False)
+    briefing: var[Briefing | None] = var(None, init=False)
     """What the screen shows; None while the analysis runs."""
-    article_index: reactive[int] = reactive(0, init=False)
+    article_index: var[int] = var(0, init=False)
     """Which of `briefing.articles` is shown."""
-    active_pane: reactive[PaneName] = reactive("summary", init=False)
+    active_pane: var[PaneName] = var("summary", init=False)
     """The pane with focus (or last focus)."""
-    list_pane: reactive[PaneName] = reactive("summary", init=False)
+    list_pane: var[PaneName] = var("summary", init=False)
     """The list pane on show in the compact layout."""
-    across_stack: reactive[bool] = reactive(False, init=False)
+    across_stack: var[bool] = var(False, init=False)
     """The quotes and deadlines panes show all articles rather than the one on screen."""
 
     def __init__(self) -> None:
