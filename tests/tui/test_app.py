@@ -241,10 +241,14 @@ async def test_markup_in_article_text_shows_literally(app_factory, briefing: Bri
         await pilot.press("n")
         await pilot.pause()
         screen = app.screen
-        body = plain(screen.query_one(".article--body"))
+        article = screen.query_one(ArticlePane)
+        body = article.body_text()
         assert "[bold red]x[/]" in body
         assert "[@click=app.quit]this[/]" in body
-        heading = plain(screen.query_one(".article--heading"))
+        drawn = article.rows()
+        assert any("[bold red]x[/]" in row for row in drawn)
+        assert any("[@click=app.quit]this[/]" in row for row in drawn)
+        heading = article.heading_text()
         assert "[bold red]Markup[/] in a [@click=app.quit]title[/]" in heading
         assert "[red]warning[/]" in heading
         assert "[bold red]Markup[/]" in plain(screen.query_one("#article-label"))
@@ -264,7 +268,7 @@ async def test_no_articles_explains_and_lists_failures(app_factory, empty_briefi
     app = app_factory(empty_briefing)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        body = plain(app.screen.query_one(".article--body"))
+        body = app.screen.query_one(ArticlePane).body_text()
         assert "No articles to show." in body
         assert "missing/[bold]gone[/].md: no such file" in body
         assert "1 unreadable" in plain(app.screen.query_one("#article-label"))
@@ -319,7 +323,7 @@ async def test_paths_are_analysed_in_a_worker(tmp_path, monkeypatch) -> None:  #
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert calls == [(["a.md"], now)]
-        assert plain(app.screen.query_one(".article--body")) == "Body text."
+        assert app.screen.query_one(ArticlePane).body_text() == "Body text."
 
 
 async def test_analysis_failure_is_shown_not_raised(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -335,7 +339,7 @@ async def test_analysis_failure_is_shown_not_raised(tmp_path, monkeypatch) -> No
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "[bold]disk[/] on fire" in plain(app.screen.query_one(".article--body"))
+        assert "[bold]disk[/] on fire" in app.screen.query_one(ArticlePane).body_text()
         assert app.is_running
 
 
@@ -430,22 +434,22 @@ async def test_a_held_key_scrolls_the_article_a_row_per_repeat(app_factory, brie
 
 @pytest.mark.parametrize("size", [(80, 24), (50, 30), (160, 48)])
 async def test_row_of_matches_the_drawn_lines(app_factory, briefing: Briefing, size) -> None:  # type: ignore[no-untyped-def]
-    from textual.content import Content
-
     app = app_factory(briefing)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         pane = app.screen.query_one(ArticlePane)
-        body_widget = app.screen.query_one(".article--body")
         body = pane.article.body
-        drawn = Content(body).wrap(body_widget.content_region.width)
-        assert len(drawn) == body_widget.virtual_region.height
-        top = body_widget.virtual_region.y
+        drawn = pane.rows()
+        assert len(drawn) == pane.virtual_size.height
+        # Every row is drawn at most as wide as the pane, and the body's rows follow the heading.
+        assert all(len(row) <= pane.scrollable_content_region.width for row in drawn)
+        assert drawn[0].strip() and pane.heading_text().startswith(drawn[0].strip())
+        top = next(row for row, line in enumerate(drawn) if line.strip() and body.startswith(line.strip()))
         position = 0
-        for row, line in enumerate(drawn):
-            if not line.plain.strip():
+        for row, line in enumerate(drawn[top:], start=top):
+            if not line.strip():
                 continue
-            position = body.index(line.plain.strip(), position)
-            assert pane.row_of(position) == top + row, line.plain
-            last = position + len(line.plain.strip()) - 1
-            assert pane.row_of(last) == top + row, line.plain
+            position = body.index(line.strip(), position)
+            assert pane.row_of(position) == row, line
+            last = position + len(line.strip()) - 1
+            assert pane.row_of(last) == row, line
