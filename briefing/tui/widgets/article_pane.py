@@ -15,13 +15,13 @@ from textual.content import Content
 from textual.content import Span as ContentSpan
 from textual.geometry import Region, Size
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
 from briefing.model import Article
 from briefing.tui import keys
 from briefing.tui.clock import format_day
+from briefing.tui.widgets.scroll_column import SCROLL_COLUMN_CSS, ScrollColumn
 
 _WORD_END = re.compile(r"\S*")
 
@@ -56,12 +56,12 @@ def article_heading(article: Article) -> Content:
     return Content.assemble(*parts)
 
 
-class ArticlePane(ScrollView, can_focus=True):
+class ArticlePane(ScrollColumn, can_focus=True):
     """One article's text, scrollable by keys, showing the span chosen in a list pane."""
 
     COMPONENT_CLASSES = {"article--heading"}
-    DEFAULT_CSS = """
-    ArticlePane { overflow-x: hidden; overflow-y: auto; scrollbar-gutter: stable; }
+    DEFAULT_CSS = f"""
+    ArticlePane {{ overflow-x: hidden; overflow-y: auto; {SCROLL_COLUMN_CSS} }}
     """
     BINDINGS = [
         keys.binding("cursor-down", "scroll_rows(1)"),
@@ -272,8 +272,9 @@ class ArticlePane(ScrollView, can_focus=True):
                 if within < len(rows):
                     content = rows[within]
         if content is None:
-            return Strip.blank(width, fill)
-        return Strip(content.render_segments(style), content.cell_length).extend_cell_length(width, fill)
+            return self.with_scroll_column(Strip.blank(width, fill), y, fill)
+        strip = Strip(content.render_segments(style), content.cell_length).extend_cell_length(width, fill)
+        return self.with_scroll_column(strip, y, fill)
 
     def on_resize(self) -> None:
         self._ensure_rows()

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from textual.content import Content, Span
 from textual.geometry import Region, Size
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
@@ -25,6 +24,7 @@ from textual.widget import Widget
 from briefing.tui import keys
 from briefing.tui.messages import SpanChosen
 from briefing.tui.search import overlaps
+from briefing.tui.widgets.scroll_column import SCROLL_COLUMN_CSS, ScrollColumn
 
 MARKER = "▶"
 MATCH_MARKER = "›"
@@ -97,12 +97,12 @@ class _Layout:
     """(first row, row count) of each item, in `items` order."""
 
 
-class ItemPane(ScrollView, can_focus=True):
+class ItemPane(ScrollColumn, can_focus=True):
     """A focusable list of `Item`s and plain lines, with one item selected."""
 
     COMPONENT_CLASSES = {"item", "item--marker", "item--focused", "pane--empty"}
-    DEFAULT_CSS = """
-    ItemPane { overflow-x: hidden; overflow-y: auto; scrollbar-gutter: stable; }
+    DEFAULT_CSS = f"""
+    ItemPane {{ overflow-x: hidden; overflow-y: auto; {SCROLL_COLUMN_CSS} }}
     """
     BINDINGS = [
         keys.binding("cursor-down", "cursor_down"),
@@ -254,9 +254,10 @@ class ItemPane(ScrollView, can_focus=True):
         # it again: only the rows on screen cost a frame.
         fill = (style + Style(reverse=False)).rich_style
         if not 0 <= row < len(self._rows):
-            return Strip.blank(width, fill)
+            return self.with_scroll_column(Strip.blank(width, fill), y, fill)
         content = self._rows[row]
-        return Strip(content.render_segments(style), content.cell_length).extend_cell_length(width, fill)
+        strip = Strip(content.render_segments(style), content.cell_length).extend_cell_length(width, fill)
+        return self.with_scroll_column(strip, y, fill)
 
     def _hidden_width(self) -> int:
         """The content width this pane would have if shown in its container, or 0 if unknown."""
