@@ -59,6 +59,7 @@ class BriefingApp(App[int]):
         "widgets/deadlines_pane.tcss",
         "widgets/article_pane.tcss",
         "widgets/search_bar.tcss",
+        "widgets/key_footer.tcss",
     ]
     COMMANDS = App.COMMANDS | {BriefingCommands}
     ENABLE_COMMAND_PALETTE = True

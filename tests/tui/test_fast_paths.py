@@ -1,7 +1,7 @@
 """The shortcuts that keep start-up and pane switches fast still show what they should.
 
 The first frame uses the default theme without reading YAML; a named or user theme is read
-before it. The footer keeps its key widgets while the shown keys stay the same. A list pane
+before it. The footer is one widget that draws its keys, never a widget per key. A list pane
 hidden in the compact layout is drawn for the width it gets when shown.
 """
 
@@ -11,8 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from textual.widgets._footer import FooterKey
-
 from briefing.model import Briefing
 from briefing.tui.themes import (
     DEFAULT_THEME,
@@ -21,6 +19,7 @@ from briefing.tui.themes import (
     parse_theme,
     startup_theme,
 )
+from briefing.tui.widgets.key_footer import KeyFooter
 from briefing.tui.widgets.quotes_pane import QuotesPane
 
 SIZE = (80, 24)
@@ -63,19 +62,27 @@ async def test_a_named_theme_is_on_before_the_first_frame(app_factory, briefing:
         assert "briefing-dark" in app.briefing_theme_names  # the files are read after it
 
 
-async def test_footer_keeps_its_keys_while_they_stay_the_same(app_factory, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
+async def test_footer_draws_its_keys_without_a_widget_per_key(app_factory, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
     app = app_factory(briefing)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        before = list(app.screen.query(FooterKey))
+        footer = app.screen.query_one(KeyFooter)
+        assert not footer.children  # nothing to mount or lay out when the keys change
+        assert "Show" in [key.description for key in footer.keys()]
         await pilot.press("2")
         await pilot.pause()
-        assert list(app.screen.query(FooterKey)) == before  # the same widgets, not rebuilt
+        assert "Show" in [key.description for key in footer.keys()]
         await pilot.press("4")  # the article pane has no "enter Show"
         await pilot.pause()
-        await pilot.pause()
-        shown = [key.description for key in app.screen.query(FooterKey)]
+        shown = [key.description for key in footer.keys()]
         assert "Show" not in shown and "Quit" in shown
+        drawn = str(footer.render())
+        assert "Show" not in drawn and "Quit" in drawn and drawn.rstrip().endswith("palette")
+        assert not footer.children
+        # A click on a key presses it, as on Textual's footer.
+        await pilot.click(KeyFooter, offset=(drawn.index(" ? ") + 1, 0))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
 
 
 async def test_hidden_list_pane_is_drawn_for_its_width(app_factory, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
