@@ -359,6 +359,8 @@ class MainScreen(Screen[None]):
         self._arrange_panes()
         # Not scrolled into view by Textual (an animation): #lists shows the pane already.
         self.pane(name).focus(scroll_visible=False)
+        # The keys the focus brings go in the same frame; Textual would tell the footer after it.
+        self.query_one(KeyFooter).bindings_changed(self)
 
     def action_cycle_pane(self, step: int) -> None:
         index = PANES.index(self.active_pane)

@@ -129,6 +129,8 @@ class ItemPane(ScrollColumn, can_focus=True):
         self._width = 0
         self._rows: list[Content] = []
         """Every row of the pane, wrapped to `_width`."""
+        self._focused_rows: dict[int, Content] = {}
+        """The selected item's rows as they look while the pane has focus, by row."""
 
     # -- content ---------------------------------------------------------------------
 
@@ -255,7 +257,7 @@ class ItemPane(ScrollColumn, can_focus=True):
         fill = (style + Style(reverse=False)).rich_style
         if not 0 <= row < len(self._rows):
             return self.with_scroll_column(Strip.blank(width, fill), y, fill)
-        content = self._rows[row]
+        content = self._focused_rows.get(row, self._rows[row]) if self.has_focus else self._rows[row]
         strip = Strip(content.render_segments(style), content.cell_length).extend_cell_length(width, fill)
         return self.with_scroll_column(strip, y, fill)
 
@@ -269,8 +271,8 @@ class ItemPane(ScrollColumn, can_focus=True):
     def _draw(self, width: int) -> list[Content]:
         self._width = width
         self._layout = _Layout()
+        self._focused_rows = {}
         rows: list[Content] = []
-        focused = self.has_focus
         pending_gap = 0
         marker_style = self._style("item--marker")
         focused_style = self._style("item--focused")
@@ -287,15 +289,25 @@ class ItemPane(ScrollColumn, can_focus=True):
             if rows:
                 rows.extend([Content("")] * max(pending_gap, top))
             first_row = len(rows)
-            extra = focused_style if entry.selected and focused else None
             marker = MARKER if entry.selected else MATCH_MARKER if entry.matched else entry.bullet
-            marker_content = Content.styled(marker.ljust(MARKER_WIDTH)[:1], marker_style + (extra or Style()))
-            for line_index, line in enumerate(entry.lines):
-                for piece_index, piece in enumerate(self._wrap(line, width - MARKER_WIDTH, extra)):
-                    lead = marker_content if line_index == 0 and piece_index == 0 else Content(" ")
-                    rows.append(lead + Content(" ") + piece)
+            rows.extend(self._item_rows(entry, width, marker, marker_style))
+            if entry.selected:
+                # Also drawn as it looks while the pane has focus; render_line picks one, so a
+                # focus change repaints the pane without drawing it again.
+                focused = self._item_rows(entry, width, marker, marker_style, focused_style)
+                self._focused_rows = dict(enumerate(focused, start=first_row))
             self._layout.item_rows.append((first_row, len(rows) - first_row))
             pending_gap = bottom
+        return rows
+
+    def _item_rows(self, item: Item, width: int, marker: str, marker_style: Style,
+                   extra: Style | None = None) -> list[Content]:
+        marker_content = Content.styled(marker.ljust(MARKER_WIDTH)[:1], marker_style + (extra or Style()))
+        rows: list[Content] = []
+        for line_index, line in enumerate(item.lines):
+            for piece_index, piece in enumerate(self._wrap(line, width - MARKER_WIDTH, extra)):
+                lead = marker_content if line_index == 0 and piece_index == 0 else Content(" ")
+                rows.append(lead + Content(" ") + piece)
         return rows
 
     def on_resize(self) -> None:
@@ -304,16 +316,6 @@ class ItemPane(ScrollColumn, can_focus=True):
 
     def on_show(self) -> None:
         if self._width == 0:  # skipped while hidden
-            self.redraw()
-
-    # Focus only changes how the selected item looks (reverse while the pane has focus).
-
-    def on_focus(self) -> None:
-        if self.selected is not None:
-            self.redraw()
-
-    def on_blur(self) -> None:
-        if self.selected is not None:
             self.redraw()
 
     # -- selection -------------------------------------------------------------------
