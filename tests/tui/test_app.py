@@ -453,3 +453,26 @@ async def test_row_of_matches_the_drawn_lines(app_factory, briefing: Briefing, s
             assert pane.row_of(position) == row, line
             last = position + len(line.strip()) - 1
             assert pane.row_of(last) == row, line
+
+@pytest.mark.parametrize("theme", ["briefing-dark", "briefing-light"])
+async def test_theme_switch_recolours_the_list_panes_at_once(app_factory, briefing: Briefing, theme: str) -> None:
+    app = app_factory(briefing, theme=theme)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        panes = [app.screen.query_one(pane) for pane in (SummaryPane, QuotesPane, DeadlinesPane)]
+
+        def drawn() -> list[list[list[tuple[str, object]]]]:
+            return [[[(segment.text, segment.style) for segment in pane.render_line(y)]
+                     for y in range(pane.scrollable_content_region.height)] for pane in panes]
+
+        before = drawn()
+        await pilot.press("ctrl+t")  # the next theme
+        await pilot.pause()
+        assert app.theme != theme
+        after = drawn()
+        assert after != before
+        for pane in panes:
+            pane.redraw()  # the rows as the pane draws them from scratch in the new theme
+        assert after == drawn()

@@ -310,6 +310,14 @@ class ItemPane(ScrollColumn, can_focus=True):
                 rows.append(lead + Content(" ") + piece)
         return rows
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+
+    def _on_theme_changed(self, _theme: object) -> None:
+        # The rows hold the component classes' colours as they were when drawn.
+        if self._width:
+            self.redraw()
+
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:
             self.redraw()
