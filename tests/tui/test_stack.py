@@ -247,3 +247,46 @@ async def test_a_large_stack_streams_in_and_the_first_article_shows_before_the_r
         assert [article.title for article in app.result.articles] == [  # type: ignore[union-attr]
             f"Article {number}" for number in range(count)
         ]
+
+
+async def test_a_timeline_entry_names_every_article_that_reports_it_and_enter_opens_the_first(
+    app_factory, briefing: Briefing,  # type: ignore[no-untyped-def]
+) -> None:
+    from dataclasses import replace
+
+    # The harbour article's council meeting, named as the core names a gathering; two more
+    # dispatches report it (same day, same name).
+    harbour = briefing.articles[0]
+    meeting = next(event for event in harbour.events if event.label.startswith("Council meeting"))
+    event = replace(meeting, label="Meeting")
+    harbour = replace(harbour, events=tuple(event if item is meeting else item for item in harbour.events))
+    others = tuple(replace(harbour, path=f"copy-{number}.md", title=f"Copy {number}", events=(event,))
+                   for number in (1, 2))
+    stack = Briefing(now=briefing.now, articles=(harbour, briefing.articles[1], *others))
+    app = app_factory(stack)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("3", "a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        deadlines = screen.query_one(DeadlinesPane)
+        sources = dict(zip(deadlines.texts("event--label"), deadlines.texts("event--article")))
+        assert deadlines.texts("event--label").count(event.label) == 1  # one entry, not three
+        assert sources[event.label] == f"art. 1: {harbour.title} +2 (art. 3, 4)"
+        drawn = " ".join(row.strip() for row in deadlines.rows())  # drawn (wrapped), not only held
+        assert f"{harbour.title} +2 (art. 3, 4)" in drawn
+        # Enter opens the first article that reports it, at the event.
+        await pilot.press("2", "4")
+        await pilot.pause()
+        screen.show_article_at(3)
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert deadlines.select_key(f"timeline:0:{event.start}")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.article_index == 0
+        pane = screen.query_one(ArticlePane)
+        assert pane.highlighted == (event.start, event.end)

@@ -56,6 +56,16 @@ def article_name(briefing: Briefing, index: int) -> str:
     return f"art. {index + 1}: {article.title or article.path}"
 
 
+def timeline_source(briefing: Briefing, entry: TimelineEntry) -> str:
+    """Which articles report a timeline entry: the one enter opens, then how many others do
+    and their numbers ("art. 3: Title +2 (art. 5, 9)")."""
+    name = article_name(briefing, entry.article)
+    if not entry.also:
+        return name
+    others = ", ".join(str(index + 1) for index in entry.also)
+    return f"{name} +{len(entry.also)} (art. {others})"
+
+
 def timeline_key(article: int, event: Event) -> str:
     """The item key of an event in the view across the stack."""
     return f"timeline:{article}:{event.start}"
@@ -150,7 +160,7 @@ class DeadlinesPane(StackPaneMixin, ItemPane):
         return SourcedItem(
             text(event.label, "event--label"),
             text(_detail(event), "event--when"),
-            text(article_name(stack, entry.article), "event--article"),
+            text(timeline_source(stack, entry), "event--article"),
             line,
             article=entry.article,
             span=(event.start, event.end),
