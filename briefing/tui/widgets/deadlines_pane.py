@@ -120,9 +120,14 @@ class DeadlinesPane(StackPaneMixin, ItemPane):
         if not self._countdowns:
             return
         now = self._clock()()
+        changed = False
         for line, event in self._countdowns:
+            before = (line.content.plain, line.classes)
             _show_countdown(line, event_countdown(event, now))
-        self.redraw()
+            changed = changed or (line.content.plain, line.classes) != before
+        # Right after a fill (an article switch) the countdowns are the ones just drawn.
+        if changed:
+            self.redraw()
 
     def watch_clock_note(self, note: str) -> None:
         self._note.content = Content(note)
