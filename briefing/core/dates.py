@@ -137,7 +137,8 @@ _PAST_PHRASES = _phrase_index(_expand(
     "seized|sacked|heard|saw|sent|gave|came|went|made|paid|spoke|wrote|brought|kept|led|ran|sat|sold|"
     "spent|stood|threw|sank|fled|caught|fought|bought|built|felt|sought|taught|thought|withdrew|forgot|"
     "drove|flew|grew|knew|rode|shook|swore|confirmed|discovered|detected|spotted|completed|finished|"
-    "delayed|postponed|cancelled|canceled|charged|inspected|recorded|removed|rescued|evacuated|put it"))
+    "delayed|postponed|cancelled|canceled|charged|inspected|recorded|removed|rescued|evacuated|put it|"
+    "learned|learnt|grew up|worked|lived|studied|trained|served"))
 _NOT_INFINITIVE = frozenset("the a an his her their its our my be have date".split())
 _CUE_WORD = re.compile(r"[A-Za-z]+(?:[’'][A-Za-z]+)?")
 
@@ -192,7 +193,8 @@ _PRESENT_FOR_FUTURE = frozenset({"meets", "meet", "opens", "open", "closes", "cl
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)(?:\s+been)?\s+$", re.IGNORECASE)
 _SIMPLE_PAST = frozenset({"said", "told", "had", "was", "were", "did", "announced", "voted", "began", "started",
                           "issued"})
-_MODAL_BEFORE = re.compile(r"\b(?:to|be|will|would|could|should|must|may|might|shall)\s+$", re.IGNORECASE)
+# "is published on 19 November", like "will be published", is not the past.
+_MODAL_BEFORE = re.compile(r"\b(?:to|be|is|are|will|would|could|should|must|may|might|shall)\s+$", re.IGNORECASE)
 _DEADLINE_CUES = re.compile(
     r"\b(?:by|until|deadline|before|no later than|must|expires?|closes?|shuts?|ends?|due|"
     r"ultimatum|cut-off|cutoff|last day)\b", re.IGNORECASE)
@@ -484,6 +486,9 @@ def _tense(before: str, after: str, split: bool = True, main_clause: bool = Fals
             return False  # "before the council meets on 2 June": the present tense points ahead
         return cue.group().lower() in _WEAK_FUTURE
 
+    # "learned to cook", "tried to leave": an infinitive right after a past verb is that verb's.
+    future = [m for m in future if not (m.group().startswith("to ") and any(
+        0 < m.start() - p <= 16 and window[p:m.start()].count(" ") == 1 for p in past))]
     strong = [m.start() for m in future if not is_weak(m)]
     weak = [m.start() for m in future if is_weak(m)]
     if strong and past:
@@ -622,9 +627,10 @@ def _resolve(match: re.Match[str], body: str, reference: dt.date | None, tense: 
         prefix = (match.group("wdprefix") or "").strip().lower()
         delta = (target - reference.weekday()) % 7
         if prefix == "next":
-            # "next Monday" is the coming Monday (a week on when said on a Monday), as most
-            # newsrooms write it; "Monday" alone on a Monday means today.
-            delta = delta or 7
+            # "next Monday" is the coming Monday, as most newsrooms write it, except when that is
+            # today or tomorrow: nobody calls tomorrow "next Thursday", so it is a week later.
+            # "Monday" alone on a Monday means today.
+            delta = delta + 7 if delta <= 1 else delta
         elif prefix == "last" or tense == "past":
             delta = -((reference.weekday() - target) % 7)
         return _Mention(start, end, reference + dt.timedelta(days=delta))
@@ -694,7 +700,8 @@ def find_events(body: str, sentences: list[Sentence], reference: Reference,
     ref_day = reference.day
     skipped = sorted([(span.start, span.end) for span in skip] + ([reference.source] if reference.source else []))
     sentence_index = 0
-    mentions: list[tuple[_Mention, Sentence | None, str | None, tuple[str, str], bool]] = []
+    mentions: list[tuple[_Mention, Sentence | None, str | None, tuple[str, str], bool, bool]] = []
+    """(mention, its sentence, its tense if read, its clause, counted from the story, a weekday alone)"""
     skip_index = 0
     for match in (found if found is not None else _DATE_PATTERNS.finditer(body)):
         while skip_index < len(skipped) and skipped[skip_index][1] <= match.start():
@@ -723,6 +730,12 @@ def find_events(body: str, sentences: list[Sentence], reference: Reference,
                 r",?\s*", body[mentions[-1][0].end:mention.start]):
             mentions[-1][0].end = mention.end
             continue
+        # "next Friday, 13 November": the written date says which Friday.
+        if (mentions and mentions[-1][5] and (match.group("mdy") or match.group("dmy"))
+                and mentions[-1][0].day != mention.day and mentions[-1][0].day.weekday() == mention.day.weekday()
+                and re.fullmatch(r",?\s*", body[mentions[-1][0].end:mention.start])):
+            mention.start = mentions[-1][0].start
+            mentions.pop()
         # A range: "from June 3 to June 5", "Thursday through the weekend".
         if mentions and mentions[-1][0].end <= mention.start and _RANGE_JOIN.match(body[mentions[-1][0].end:mention.start]):
             first = mentions[-1][0]
@@ -732,9 +745,9 @@ def find_events(body: str, sentences: list[Sentence], reference: Reference,
                 first.kind = "window"
                 continue
         relative = bool(match.group("nextweek") or match.group("within") or match.group("endof"))
-        mentions.append((mention, sentence, tense, clause, relative))
+        mentions.append((mention, sentence, tense, clause, relative, bool(match.group("wd"))))
     events: list[Event] = []
-    for mention, sentence, known_tense, clause, relative in mentions:
+    for mention, sentence, known_tense, clause, relative, _ in mentions:
         if ref_day is not None and (mention.until or mention.day) < ref_day:
             continue
         tense = known_tense or _clause_tense(*clause)

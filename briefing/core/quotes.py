@@ -251,6 +251,36 @@ _QUESTION = re.compile(r"Q\s*[:.]\s")
 _ANSWER = re.compile(r"A\s*[:.]\s")
 
 
+_QUESTION_END = re.compile(r"\?[\"'”’)*_]*$")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|my|me|we|We|our|Our|us)\b")
+_MAX_ANSWER_PARAGRAPHS = 4
+
+
+def _interview_answers(body: str, paras: list[Span]) -> set[int]:
+    """Paragraph numbers of an interview's answers when the questions stand as paragraphs of
+    their own, without "Q:" ("You closed at the height of your success. Why?").
+
+    It takes three questions or more, each answered by the paragraphs after it, and answers in
+    the first person, as an interviewee speaks: an explainer ("What happens next? The council
+    votes ...") answers in the third person and is left alone."""
+    questions = [number for number, para in enumerate(paras)
+                 if para.end - para.start < 300 and body[para.start] not in "\"“‘'«"
+                 and _QUESTION_END.search(body, para.start, para.end)]
+    if len(questions) < 3:
+        return set()
+    answers: list[int] = []
+    for index, question in enumerate(questions):
+        last = questions[index + 1] if index + 1 < len(questions) else len(paras)
+        for number in range(question + 1, min(last, question + 1 + _MAX_ANSWER_PARAGRAPHS)):
+            if number > question + 1 and not _FIRST_PERSON.search(body, paras[number].start, paras[number].end):
+                break  # the answer has ended: a footer line, the interviewer's own words
+            answers.append(number)
+    in_first_person = sum(1 for number in answers if _FIRST_PERSON.search(body, paras[number].start, paras[number].end))
+    if len(answers) < 3 or in_first_person < 0.6 * len(answers):
+        return set()
+    return set(answers)
+
+
 def _bare_pieces(body: str, paras: list[Span], marked: list[QuotePiece]) -> list[QuotePiece]:
     """Quotes without quotation marks: the answers of a Q&A transcript, and a paragraph signed by
     an attribution line under it ("— Name, title" or "— Name (@handle)")."""
@@ -258,6 +288,7 @@ def _bare_pieces(body: str, paras: list[Span], marked: list[QuotePiece]) -> list
     questions = sum(1 for para in paras if _QUESTION.match(body, para.start))
     answers = [para for para in paras if _ANSWER.match(body, para.start)]
     transcript = questions >= 2 and len(answers) >= 2
+    answered = set() if transcript else _interview_answers(body, paras)
     pieces: list[QuotePiece] = []
     embed_header: tuple[int, int] | None = None
     for number, para in enumerate(paras):
@@ -276,6 +307,9 @@ def _bare_pieces(body: str, paras: list[Span], marked: list[QuotePiece]) -> list
         if transcript and _ANSWER.match(body, para.start):
             start = _ANSWER.match(body, para.start).end()  # type: ignore[union-attr]
             pieces.append(QuotePiece(start, para.end, None, None, number, 20_000 + number, bare="answer"))
+            continue
+        if number in answered:
+            pieces.append(QuotePiece(para.start, para.end, None, None, number, 20_000 + number, bare="answer"))
             continue
         if number in with_marks or number + 1 >= len(paras) or _ATTRIBUTION_LINE.match(body, para.start):
             continue

@@ -594,7 +594,9 @@ class _Attributor:
                 self.registry.register(name, known.kind, start, known=known)
                 self._note_honorific(known, title)
                 continue
-            spokes = _SPOKES_BEFORE.search(self.mask, max(0, start - 60), start)
+            window_start = max(0, start - 60)
+            spokes = _SPOKES_BEFORE.search(self.mask, window_start, start) if (
+                "spokes" in self.mask[window_start:start] or "press " in self.mask[window_start:start]) else None
             if spokes is not None:
                 # "A spokeswoman for the Department of Roads and Bridges said ...": the body
                 # speaks through her, so "the spokeswoman said" later is the department.

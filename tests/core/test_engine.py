@@ -523,3 +523,42 @@ def test_holidays_intentions_and_rules():
         "2026-12-15",  # a Tuesday
     )
     assert days(article) == [dt.date(2026, 12, 31), dt.date(2027, 1, 30)]
+
+
+def test_an_interview_whose_questions_stand_alone_quotes_the_interviewee():
+    article = analyse(
+        "Chef interview\n\n"
+        "Ada Morrow, 41, learned to cook in a church hall, feeding the Sunday lunch queue. Interview by Ben Hale.\n\n"
+        "You closed at the height of your success. Why?\n\n"
+        "Because I was about to fall over. I was working ninety-hour weeks.\n\n"
+        "What did you do for eight months?\n\n"
+        "Slept, mostly. Then I cooked with my aunties.\n\n"
+        "What is next?\n\n"
+        "Sleep, again. And a signing on the 21st.\n\n"
+        "Ember & Salt reopens on Friday 13 November.\n",
+        "2026-11-05",  # a Thursday
+    )
+    assert speakers(article) == {"Ada Morrow": [
+        "Because I was about to fall over. I was working ninety-hour weeks.",
+        "Slept, mostly. Then I cooked with my aunties.",
+        "Sleep, again. And a signing on the 21st.",
+    ]}
+    assert days(article) == [dt.date(2026, 11, 13), dt.date(2026, 11, 21)]  # no "Sunday lunch" past
+
+
+def test_an_explainer_with_question_headings_is_not_an_interview():
+    article = analyse(
+        "Budget explained\n\n"
+        "What is in the budget?\n\nThe council plans to spend more on roads, officials said.\n\n"
+        "Who pays?\n\nHouseholds in the county pay through the rates.\n\n"
+        "When is the vote?\n\nCouncillors vote on the plan next month.\n"
+    )
+    assert speakers(article) == {}
+
+
+def test_next_weekday_said_the_day_before_is_a_week_later_and_a_written_date_settles_it():
+    wednesday = analyse("Rent cap\n\nA workshop for hosts is next Thursday at 6 p.m. at the library.\n", "2026-04-08")
+    assert days(wednesday) == [dt.date(2026, 4, 16)]
+    thursday = analyse("Chef\n\nIt reopens next Friday, 13 November, and the book is published on 19 November.\n",
+                       "2026-11-05")
+    assert days(thursday) == [dt.date(2026, 11, 13), dt.date(2026, 11, 19)]
