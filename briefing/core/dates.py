@@ -194,7 +194,8 @@ _PERFECT_BEFORE = re.compile(r"\b(?:has|have)(?:\s+been)?\s+$", re.IGNORECASE)
 _SIMPLE_PAST = frozenset({"said", "told", "had", "was", "were", "did", "announced", "voted", "began", "started",
                           "issued"})
 # "is published on 19 November", like "will be published", is not the past.
-_MODAL_BEFORE = re.compile(r"\b(?:to|be|is|are|will|would|could|should|must|may|might|shall)\s+$", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(
+    r"\b(?:to|be|is|are|will|would|could|should|must|may|might|shall|stay|stays|remain|remains)\s+$", re.IGNORECASE)
 _DEADLINE_CUES = re.compile(
     r"\b(?:by|until|deadline|before|no later than|must|expires?|closes?|shuts?|ends?|due|"
     r"ultimatum|cut-off|cutoff|last day)\b", re.IGNORECASE)

@@ -90,7 +90,9 @@ ORG_SUFFIXES = frozenset(
     foundation university college committee commission board office party club united rovers fc
     city press times post herald tribune journal gazette courier ledger society trust fund league
     federation alliance coalition forum centre center hospital school academy ministry line lines
-    cooperative co-operative associates industries
+    cooperative co-operative associates industries buses bus rail railway railways trains transport
+    ferries shipping logistics foods farms homes hotels water power telecom mobile pharma
+    pharmaceuticals insurance capital securities studios games records books brewery distillery
     """.split()
 )
 # Capitalised words that start sentences or name days and months: never a name on their own.

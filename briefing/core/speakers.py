@@ -111,6 +111,7 @@ _ANONYMOUS_NOUNS = (ROLE_NOUNS - {"spokesperson", "spokesman", "spokeswoman", "r
 _ANONYMOUS_SUBJECT = re.compile(
     rf"\W*(?i:one|a|an|another|some|two|three|several|many|other)\s+(?:[\w’'\-]+\s+){{0,3}}?"
     rf"(?i:{'|'.join(sorted(_ANONYMOUS_NOUNS, key=len, reverse=True))})\b(?![’']s\b)")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|an|man|woman)")
 _APPOSITIVE_NAME = re.compile(rf",\s+(?P<name>{NAME})\s*,")
 _SPOKES_BEFORE = re.compile(
     r"\b(?i:an?|the)\s+(?P<role>spokes(?:wo)?man|spokesperson|press officer|press secretary)\s+"
@@ -184,7 +185,7 @@ class _Clue:
     """What a frame says about a quote's speaker."""
 
     text: str
-    kind: str  # "name", "handle", "pronoun", "ref"
+    kind: str  # "name", "handle", "pronoun", "ref", "demonym" ("the Italian")
     position: int
     role: str | None = None
     org: bool = False
@@ -650,6 +651,10 @@ class _Attributor:
         words = text.split()
         first = words[0].lower()
         if first in {"the", "its", "their", "his", "her", "this", "that"}:
+            if (len(words) == 2 and first == "the" and _DEMONYM.fullmatch(words[1])
+                    and self.registry._find(words[1], position) is None):
+                # "The Italian, who is in his second season": the person last named, by nationality.
+                return _Clue(text, "demonym", position)
             if len(words) > 1 and all(word[:1].isupper() for word in words[1:]):
                 # "The Inshore Fishermen's Association": a name, not a referent.
                 return _Clue(" ".join(words[1:]), "name", position + len(words[0]) + 1)
@@ -787,6 +792,8 @@ class _Attributor:
     def resolve(self, clue: _Clue) -> _Entity | None:
         if clue.kind == "handle":
             return self.registry.register(clue.text, "handle", clue.position)
+        if clue.kind == "demonym":
+            return self.registry.most_recent("person", clue.position)
         if clue.kind == "pronoun":
             if clue.text == "it":
                 return self.registry.most_recent("org", clue.position)

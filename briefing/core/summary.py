@@ -23,6 +23,7 @@ _DECISION_WORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z]+")
 _LETTERS = frozenset(string.ascii_letters)
+_SHOUTED_OPENING = re.compile(r"\W*(?:[A-Z][A-Z'’-]+\s+){3}")
 _WHOLE = re.compile(r"[.!?…][\"'”’»)]*$")
 
 
@@ -87,6 +88,8 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
             a, b = quoted_sorted[index]
             inside_quote += min(b, sentence.end) - max(a, sentence.start)
             index += 1
+        if _SHOUTED_OPENING.match(text):
+            continue  # legal text or a heading in capitals ("NOTICE IS HEREBY GIVEN that ...")
         if inside_quote > 0.8 * len(text):
             continue  # someone's words: the quotes pane has them, the summary tells the story
         score = 0.0

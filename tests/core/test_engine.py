@@ -562,3 +562,18 @@ def test_next_weekday_said_the_day_before_is_a_week_later_and_a_written_date_set
     thursday = analyse("Chef\n\nIt reopens next Friday, 13 November, and the book is published on 19 November.\n",
                        "2026-11-05")
     assert days(thursday) == [dt.date(2026, 11, 13), dt.date(2026, 11, 19)]
+
+
+def test_nationality_bodies_stay_closed_and_notices_in_capitals():
+    article = analyse(
+        "Derby\n\nASHGROVE, Oct. 16 — Marco Ferri names his side on Saturday.\n\n"
+        "The Italian, who is in his second season, said he expected a \"very physical\" afternoon.\n\n"
+        "Northvale Buses said services would be diverted. \"Allow ten extra minutes,\" a spokesperson for the company said.\n\n"
+        "The council said the school would stay closed on Monday.\n\n"
+        "NOTICE IS HEREBY GIVEN that the council has made an Order closing Mill Lane from Monday 19 October.\n",
+        "2026-10-16",
+    )
+    found = speakers(article)
+    assert found["Marco Ferri"] == ["very physical"] and found["Northvale Buses"] == ["Allow ten extra minutes"]
+    assert dt.date(2026, 10, 19) in days(article)
+    assert all(not span.text.startswith("NOTICE") for span in article.summary)
