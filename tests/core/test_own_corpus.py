@@ -6,9 +6,10 @@ Two kinds of test live here:
 - the engine's figures against those labels, printed with `pytest -s`, with floors at the
   issues' targets.
 
-Five sets: `corpus` (one hard case per article), `holdout` (house styles, written after the
-engine's first version), `blind` and `blind2` (each written by a colleague who had read neither
-the engine nor the other sets; blind2 in the second session) and the sample briefing.
+Six sets: `corpus` (one hard case per article), `holdout` (house styles, written after the
+engine's first version), `blind`, `blind2` and `blind3` (each written by a colleague who had
+read neither the engine nor the other sets; the last two in the second session) and the sample
+briefing.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ CORPUS_GOLD = CORPUS / "gold"
 HOLDOUT = ROOT / "tests" / "data" / "holdout"
 BLIND = ROOT / "tests" / "data" / "blind"
 BLIND2 = ROOT / "tests" / "data" / "blind2"
+BLIND3 = ROOT / "tests" / "data" / "blind3"
 SEEDS = ROOT / "seeds"
 SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold"
 HOSTILE = ROOT / "tests" / "data" / "hostile.md"
@@ -47,6 +49,7 @@ SETS = [
     pytest.param(BLIND, BLIND / "gold", id="blind"),
     pytest.param(SEEDS, SEEDS_GOLD, id="seeds"),
     pytest.param(BLIND2, BLIND2 / "gold", id="blind2"),
+    pytest.param(BLIND3, BLIND3 / "gold", id="blind3"),
 ]
 
 # Regression floors: the issues' targets (0.95) less a little room for one hard article.
@@ -60,17 +63,12 @@ FLOORS = {
     "summary_coverage": 0.95,
 }
 
-# The second blind set is below the targets still (its first run: quotes 0.817/0.902, grouping
-# 0.81, events 0.915/0.927): these floors hold what has been won without hiding what has not.
-BLIND2_FLOORS = {
-    "quote_recall": 0.88,
-    "quote_precision": 0.95,
-    "speaker_grouping": 0.85,
-    "event_recall": 0.93,
-    "event_precision": 0.9,
-    "reference_date_accuracy": 1.0,
-    "summary_coverage": 0.93,
-}
+# The two blind sets of the second session keep floors at what they reached (their first runs:
+# blind2 quotes 0.817/0.902, grouping 0.81, events 0.915/0.927; blind3 quotes 0.93/0.946,
+# events 0.829/0.905, summary 0.861 and one leak): the fixes were general rules, and these
+# floors keep them without hiding that the sets are no longer blind.
+BLIND2_FLOORS = {**FLOORS, "summary_coverage": 0.9}
+BLIND3_FLOORS = {**FLOORS, "event_recall": 0.9, "summary_coverage": 0.88}
 
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -173,7 +171,7 @@ def test_engine_meets_the_floors(article_dir: Path, gold_dir: Path):
     figs, rows = scoring.score_corpus(article_dir, gold_dir, now)
     print()
     print(scoring.report(article_dir.name, figs, rows))
-    floors = BLIND2_FLOORS if article_dir == BLIND2 else FLOORS
+    floors = {BLIND2: BLIND2_FLOORS, BLIND3: BLIND3_FLOORS}.get(article_dir, FLOORS)
     low = {k: figs[k] for k, floor in floors.items() if figs[k] < floor}
     assert not low, f"below the floor: {low}"
     assert figs["summary_leaks"] == 0
