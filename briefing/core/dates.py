@@ -45,8 +45,12 @@ _DATE_PATTERNS = re.compile(
     # Every branch starts a word with a digit, a capital or one of these words: the lookahead
     # lets the engine skip every other position without trying each branch, and each branch's
     # own lookahead (the characters it can start with) skips the branches that cannot match.
-    r"(?<![\w])(?=[\dA-Z]|the\b|tomorrow|tonight|today|yesterday|next|this|last|coming|end\b|within|in\b|after|"
-    r"have|has|given|get|gave|give|on\b|by\b|until\b|before\b|from\b)(?:"
+    # A capital opens a date only as a month, a weekday, "Tomorrow"-like words or a holiday, so
+    # capitalised names are passed over by their first three letters.
+    r"(?<![\w])(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Tom|Ton|Tod|Yes"
+    r"|New|Chr|Box|Hal|Val)|the\s+(?:\d|following|end|weekend)|tomorrow|tonight|today|yesterday|next|this|last"
+    r"|coming|end\b|within|after\b|in\s+(?:\d|an?\s|one|two|three|four|five|six|seven|ten|fourteen|thirty|the\s+next"
+    r"|another)|have|has|given|get|gave|give|(?:on|by|until|before|from)\s+the\s+\d)(?:"
     + "|".join([
         rf"(?=[A-Z])(?P<mdy>(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?)",
         rf"(?=[A-Zt\d])(?P<dmy>(?:{_WEEKDAY.replace('weekday', 'weekday2')},?\s+)?(?:the\s+)?{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?"

@@ -68,6 +68,7 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
                        for mention in event.mentions}
     decision_starts = _decision_starts(body)
     candidates: list[tuple[float, Sentence, frozenset[int]]] = []
+    """(score without events, sentence, the events it dates)"""
     rank = 0
     for sentence in sentences:
         text = body[sentence.start:sentence.end]
@@ -102,13 +103,15 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
         score -= 3.0 * (inside_quote / max(1, len(text)))
         if words > 60:
             score -= 1.0
-        candidates.append((score, sentence, frozenset(event_of[start] for start in dated)))
+        events_here = frozenset(event_of[start] for start in dated)
+        candidates.append((score + _event_points(events_here, set()), sentence, events_here))
         rank += 1
     chosen: list[Sentence] = []
     covered: set[int] = set()
     for _ in range(min(limit, len(candidates))):
         # Scores change only by the events not yet covered: a short list, picked greedily.
-        best = max(candidates, key=lambda item: item[0] + _event_points(item[2], covered))
+        best = max(candidates, key=lambda item: item[0] if not item[2] & covered else (
+            item[0] - _event_points(item[2], set()) + _event_points(item[2], covered)))
         candidates.remove(best)
         chosen.append(best[1])
         covered |= best[2]
