@@ -10,6 +10,7 @@ and a closing mark only at the end, or none on the following paragraphs). Attrib
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.core.sentences import paragraphs
@@ -58,7 +59,7 @@ def _is_word(char: str) -> bool:
     return char.isalnum()
 
 
-def _double_pieces(body: str, paras: list[Span]) -> list[QuotePiece]:
+def _double_pieces(body: str, paras: Sequence[Span]) -> list[QuotePiece]:
     pieces: list[QuotePiece] = []
     open_piece: QuotePiece | None = None
     expected_close = ""
@@ -152,7 +153,7 @@ def _single_closer(body: str, start: int, end: int) -> int | None:
     return possessive
 
 
-def _single_pieces(body: str, paras: list[Span], covered: list[tuple[int, int]]) -> list[QuotePiece]:
+def _single_pieces(body: str, paras: Sequence[Span], covered: list[tuple[int, int]]) -> list[QuotePiece]:
     pieces: list[QuotePiece] = []
     scan = body
     if covered:
@@ -190,14 +191,14 @@ def _single_pieces(body: str, paras: list[Span], covered: list[tuple[int, int]])
     return _join_single_runs(body, pieces, paras)
 
 
-def _next_paragraph_reopens(body: str, paras: list[Span], number: int) -> bool:
+def _next_paragraph_reopens(body: str, paras: Sequence[Span], number: int) -> bool:
     """Whether paragraph `number` ends a sentence and the next one opens with a single mark."""
     if number + 1 >= len(paras):
         return False
     return body[paras[number].end - 1] in ".!?…" and body[paras[number + 1].start] in "‘'"
 
 
-def _join_single_runs(body: str, pieces: list[QuotePiece], paras: list[Span]) -> list[QuotePiece]:
+def _join_single_runs(body: str, pieces: list[QuotePiece], paras: Sequence[Span]) -> list[QuotePiece]:
     """Give run-on single-quoted paragraphs one group, ending at the first piece that closes."""
     result: list[QuotePiece] = []
     group = 10_000
@@ -242,7 +243,7 @@ _EMBED_STATS = re.compile(r"[\d.,]+[KkMm]?\s+(?:likes?|reposts?|retweets?|replie
 _EMBED_REPLYING = re.compile(r"Replying to @\w+")
 
 
-def _para_index(paras: list[Span], start: int) -> int:
+def _para_index(paras: Sequence[Span], start: int) -> int:
     return next(index for index, para in enumerate(paras) if para.start == start)
 
 
@@ -256,7 +257,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|my|me|we|We|our|Our|us)
 _MAX_ANSWER_PARAGRAPHS = 4
 
 
-def _interview_answers(body: str, paras: list[Span]) -> set[int]:
+def _interview_answers(body: str, paras: Sequence[Span]) -> set[int]:
     """Paragraph numbers of an interview's answers when the questions stand as paragraphs of
     their own, without "Q:" ("You closed at the height of your success. Why?").
 
@@ -281,7 +282,7 @@ def _interview_answers(body: str, paras: list[Span]) -> set[int]:
     return set(answers)
 
 
-def _bare_pieces(body: str, paras: list[Span], marked: list[QuotePiece]) -> list[QuotePiece]:
+def _bare_pieces(body: str, paras: Sequence[Span], marked: list[QuotePiece]) -> list[QuotePiece]:
     """Quotes without quotation marks: the answers of a Q&A transcript, and a paragraph signed by
     an attribution line under it ("— Name, title" or "— Name (@handle)")."""
     with_marks = {piece.paragraph for piece in marked}

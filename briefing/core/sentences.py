@@ -7,7 +7,8 @@ One left-to-right pass over candidate full stops; an abbreviation ("Gov.", "Fla.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from briefing.model import Span
 
@@ -42,17 +43,20 @@ _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([—–-"
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence: its span in the body and the paragraph it belongs to."""
+class Sentence(NamedTuple):
+    """A sentence: its span in the body and the paragraph it belongs to (a tuple: articles make
+    thousands, and a tuple is the cheapest immutable record to build)."""
 
     start: int
     end: int
     paragraph: int
 
 
-def paragraphs(body: str) -> list[Span]:
-    """Every non-empty line of the body; a line is a paragraph in cleaned text."""
+@lru_cache(maxsize=2)
+def paragraphs(body: str) -> tuple[Span, ...]:
+    """Every non-empty line of the body; a line is a paragraph in cleaned text.
+
+    Kept for the last bodies read: the sentence splitter and the quote finder both need them."""
     spans: list[Span] = []
     position = 0
     for line in body.split("\n"):
@@ -61,7 +65,7 @@ def paragraphs(body: str) -> list[Span]:
             lead = len(line) - len(line.lstrip())
             spans.append(Span(stripped, position + lead, position + lead + len(stripped)))
         position += len(line) + 1
-    return spans
+    return tuple(spans)
 
 
 def _word_before(text: str, index: int) -> str:
