@@ -432,11 +432,13 @@ def _needs_tense(match: re.Match[str]) -> bool:
         (match.group("mdy") and not match.group("year")) or (match.group("dmy") and not match.group("year2"))))
 
 
-def _NAMED_SUBJECT_VERB(window: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _named_subject_verbs(window: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Lowercase words in -ed right after a capitalised word ("Trust debated"): verbs in the
+    simple past whose subject is a name."""
     found = []
-    for (_, _, previous), (start, end, word) in zip(words, words[1:]):
+    for (previous_start, _, previous), (start, end, word) in zip(words, words[1:]):
         if (word.endswith("ed") and len(word) > 4 and window[start].islower() and word not in _FUTURE_PHRASES
-                and window[start - len(previous) - 1:start - 1][:1].isupper() and previous not in _NOT_SUBJECTS):
+                and window[previous_start].isupper() and previous not in _NOT_SUBJECTS):
             found.append((start, end, word))
     return found
 
@@ -475,7 +477,7 @@ def _tense(before: str, after: str, split: bool = True, main_clause: bool = Fals
             if not _MODAL_BEFORE.search(window, max(0, m.start() - 12), m.start())]
     # A verb in -ed right after a name is the simple past of a verb no list holds ("The Schools
     # Trust debated funding on Tuesday"); "have moved" and "the delayed vote" are not.
-    past += [start for start, end, word in _NAMED_SUBJECT_VERB(window, words)]
+    past += [start for start, end, word in _named_subject_verbs(window, words)]
     # Present perfect ("has been issued") reports news that may point ahead, so it is never strong.
     strong_past = [p for p in past if window[p:p + 12].split()[0].lower().strip(".,") in _STRONG_PAST
                    and not _PERFECT_BEFORE.search(window, max(0, p - 14), p)]
