@@ -64,7 +64,7 @@ def feed_bytes_from_text(text: str) -> bytes:
 def read_feed(data: bytes, path: str) -> list[Document | LoadFailure]:
     """Every item of the feed in `data` as a `Document` (or a `LoadFailure` for an item with no
     text); one `LoadFailure` for the whole path when it is not a feed or has no items."""
-    import feedparser  # imported here: only feeds pay for it
+    import feedparser  # type: ignore[import-untyped]  # imported here: only feeds pay for it
 
     try:
         # No HTML sanitising: item HTML is only ever reduced to text by our own page reader,
@@ -176,7 +176,8 @@ def _iso_date(raw: Any, parsed: Any) -> str | None:
             pass
     if parsed:
         try:
-            return dt.datetime(*parsed[:6], tzinfo=dt.timezone.utc).isoformat()
+            year, month, day, hour, minute, second = parsed[:6]
+            return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.timezone.utc).isoformat()
         except (TypeError, ValueError):
             return None
     return None

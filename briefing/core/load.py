@@ -16,7 +16,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any, TextIO
@@ -55,6 +55,7 @@ def load_paths(paths: list[str], stdin: TextIO | None = None) -> Iterator[Docume
     File names are untrusted too: the path every view shows, and every failure message, is
     cleaned of control characters and bidi overrides here, once."""
     for path in paths:
+        items: Iterable[Document | LoadFailure]
         if path == "-":
             items = load_stdin(sys.stdin if stdin is None else stdin)
         elif os.path.isdir(path):
@@ -76,14 +77,16 @@ def load_file(path: str) -> list[Document | LoadFailure]:
     try:
         data = read_bytes_limited(path)
     except ReadError as error:
-        return [LoadFailure(path, str(error))]
+        failure: list[Document | LoadFailure] = [LoadFailure(path, str(error))]
+        return failure
     kind = ARTICLE_SUFFIXES.get(os.path.splitext(path)[1].lower())
     return documents_from_bytes(data, path, kind)
 
 
 def load_stdin(stdin: TextIO) -> list[Document | LoadFailure]:
     """Load standard input, sniffing its format (an article or a feed)."""
-    too_large = [LoadFailure(STDIN_PATH, f"cannot read {STDIN_PATH}: input is larger than 20 MB")]
+    too_large: list[Document | LoadFailure] = [
+        LoadFailure(STDIN_PATH, f"cannot read {STDIN_PATH}: input is larger than 20 MB")]
     try:
         buffer = getattr(stdin, "buffer", None)
         if buffer is not None:

@@ -112,8 +112,8 @@ def countdown_status(
         if start_at <= now:
             if end_at is not None:
                 return CountdownStatus("open", f"closes in {span((end_at - now).total_seconds())}")
-            left = (last_day - today).days
-            return CountdownStatus("open", "last day today" if left == 0 else f"{left}d left")
+            days_left = (last_day - today).days
+            return CountdownStatus("open", "last day today" if days_left == 0 else f"{days_left}d left")
     if not isinstance(when, dt.datetime):
         if when == today:
             return CountdownStatus("today", "all day")
