@@ -29,3 +29,23 @@ async def test_every_drawn_row_fits_its_pane(app_factory, size: tuple[int, int])
             assert rows, pane.id
             for row in rows:
                 assert len(row) <= width, (pane.id, size, row)
+
+
+def test_row_counts_equal_the_rows_wrapping_draws() -> None:
+    # Panes count rows without wrapping, and wrap only what is drawn: the two must agree, or
+    # entries would overlap or leave gaps.
+    from pathlib import Path
+
+    from textual.content import Content
+
+    from briefing.tui.widgets.wrap import wrapped_height
+
+    data = Path(__file__).parents[1] / "data"
+    paragraphs = ["", " ", "a", "word " * 40, "x" * 130, "wide 漢字 " * 30, "tab\there", "two\nlines\n",
+                  "   leading and trailing   ", "hyphen-ated-words-" * 12]
+    for path in [data / "hostile.md", *sorted(seeds_dir().glob("*.md"))]:
+        paragraphs.extend(path.read_text(encoding="utf-8").split("\n"))
+    for text in paragraphs:
+        content = Content(text)
+        for width in (1, 2, 7, 20, 39, 47, 76, 118):
+            assert wrapped_height(content, width) == len(content.wrap(width)), (text, width)

@@ -1,9 +1,10 @@
 """The base of the list panes: a focusable list of entries with one item selected.
 
-A pane is one line-API widget (a virtual list): it wraps its entries into rows once per
-change, and each frame turns only the rows on screen into strips. Switching article or pane
-restyles one widget, not one per line, and draws a screenful, so it stays within a frame on
-long briefings. Entries are plain data (`Line`, `Item`); their looks come from the panes'
+A pane is one line-API widget (a virtual list): on each change it counts the rows of its
+entries, and wraps an entry into styled rows only when one of them is first drawn, so an
+article switch wraps what is on screen rather than every entry. Each frame turns only the rows
+on screen into strips. Switching article or pane restyles one widget, not one per line, and
+draws a screenful, so it stays within a frame on long briefings. Entries are plain data (`Line`, `Item`); their looks come from the panes'
 `.tcss` through component classes (`QuotesPane > .quote--via { color: $text-muted; }`),
 margins included. Selection is shown with a `▶` marker and reverse video, never by
 colour alone.
@@ -11,6 +12,7 @@ colour alone.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -25,11 +27,13 @@ from briefing.tui import keys
 from briefing.tui.messages import SpanChosen
 from briefing.tui.search import overlaps
 from briefing.tui.widgets.scroll_column import SCROLL_COLUMN_CSS, ScrollColumn
+from briefing.tui.widgets.wrap import wrapped_height
 
 MARKER = "▶"
 MATCH_MARKER = "›"
 """Beside an entry that holds a search match (the selection's ▶ wins)."""
 MARKER_WIDTH = 2
+BLANK = Content("")
 
 
 @dataclass(eq=False)
@@ -91,10 +95,16 @@ Entry = Line | Item
 
 @dataclass
 class _Layout:
-    """Where each item landed, in rows of the pane's content."""
+    """Where each entry landed, in rows of the pane's content."""
 
     item_rows: list[tuple[int, int]] = field(default_factory=list)
     """(first row, row count) of each item, in `items` order."""
+    entries: list[Entry] = field(default_factory=list)
+    """The entries, in row order (what each of `entry_rows` holds)."""
+    entry_rows: list[int] = field(default_factory=list)
+    """The first row of each of `entries`, ascending."""
+    entry_heights: list[int] = field(default_factory=list)
+    """How many rows each of `entries` wraps to."""
 
 
 class ItemPane(ScrollColumn, can_focus=True):
@@ -127,10 +137,14 @@ class ItemPane(ScrollColumn, can_focus=True):
         """The selectable entries, in screen order."""
         self._layout = _Layout()
         self._width = 0
-        self._rows: list[Content] = []
-        """Every row of the pane, wrapped to `_width`."""
+        self._rows: list[Content | None] = []
+        """Every row of the pane at `_width`: None for an entry's rows until it is wrapped."""
         self._focused_rows: dict[int, Content] = {}
         """The selected item's rows as they look while the pane has focus, by row."""
+        self._styles: dict[str, Style] = {}
+        """The style of each set of component classes, since the last layout."""
+        self._margins: dict[str, tuple[int, int, int]] = {}
+        """The margins of each set of component classes, since the last layout."""
 
     # -- content ---------------------------------------------------------------------
 
@@ -193,6 +207,12 @@ class ItemPane(ScrollColumn, can_focus=True):
     # -- drawing ---------------------------------------------------------------------
 
     def _style(self, classes: str) -> Style:
+        style = self._styles.get(classes)
+        if style is None:
+            style = self._styles[classes] = self._look_up_style(classes)
+        return style
+
+    def _look_up_style(self, classes: str) -> Style:
         names = [name for name in classes.split() if name in self._component_names()]
         if not names:
             return Style()
@@ -208,11 +228,15 @@ class ItemPane(ScrollColumn, can_focus=True):
 
     def _margin(self, classes: str) -> tuple[int, int, int]:
         """(top, bottom, left) margin of lines with `classes`, from the pane's CSS."""
+        margins = self._margins.get(classes)
+        if margins is not None:
+            return margins
         top = bottom = left = 0
         for name in classes.split():
             if name in self._component_names():
                 margin = self.get_component_styles(name).margin
                 top, bottom, left = max(top, margin.top), max(bottom, margin.bottom), max(left, margin.left)
+        self._margins[classes] = (top, bottom, left)
         return top, bottom, left
 
     def _wrap(self, line: Line, width: int, extra: Style | None = None) -> list[Content]:
@@ -225,18 +249,18 @@ class ItemPane(ScrollColumn, can_focus=True):
         return content.wrap(max(1, width)) if content.plain else [Content("")]
 
     def redraw(self) -> None:
-        """Wrap every entry into rows at the pane's current width, and show them."""
+        """Lay every entry out in rows at the pane's current width, and show them."""
         # The scrollbar's column is kept whether or not it shows (`scrollbar-gutter: stable`),
-        # so rows are drawn once, for a width that doesn't change when the scrollbar comes.
+        # so rows are laid out once, for a width that doesn't change when the scrollbar comes.
         width = self.scrollable_content_region.width
         if width <= 0:
-            # Not laid out yet: draw for the width it will have, so its first frame needs no
-            # second draw.
+            # Not laid out yet: lay out for the width it will have, so its first frame needs
+            # no second layout.
             width = self._hidden_width()
             if width <= 0:
                 self._width = 0
                 return
-        self._rows = self._draw(width)
+        self._draw(width)
         size = Size(width, len(self._rows))
         if size == self.virtual_size:
             # A selection or focus change: a repaint of this pane, not a layout of the screen.
@@ -246,7 +270,7 @@ class ItemPane(ScrollColumn, can_focus=True):
 
     def rows(self) -> list[str]:
         """The plain text of each row, as drawn."""
-        return [row.plain for row in self._rows]
+        return [self._row(row).plain for row in range(len(self._rows))]
 
     def render_line(self, y: int) -> Strip:
         row = self.scroll_offset.y + y
@@ -257,7 +281,9 @@ class ItemPane(ScrollColumn, can_focus=True):
         fill = (style + Style(reverse=False)).rich_style
         if not 0 <= row < len(self._rows):
             return self.with_scroll_column(Strip.blank(width, fill), y, fill)
-        content = self._focused_rows.get(row, self._rows[row]) if self.has_focus else self._rows[row]
+        content = self._row(row)
+        if self.has_focus:
+            content = self._focused_rows.get(row, content)
         strip = Strip(content.render_segments(style), content.cell_length).extend_cell_length(width, fill)
         return self.with_scroll_column(strip, y, fill)
 
@@ -268,37 +294,66 @@ class ItemPane(ScrollColumn, can_focus=True):
             return 0
         return parent.content_region.width - self.styles.gutter.width - self.styles.scrollbar_size_vertical
 
-    def _draw(self, width: int) -> list[Content]:
+    def _draw(self, width: int) -> None:
+        """Count the rows of every entry; the rows themselves are wrapped when first drawn."""
         self._width = width
-        self._layout = _Layout()
+        self._layout = layout = _Layout()
         self._focused_rows = {}
-        rows: list[Content] = []
+        self._styles = {}
+        self._margins = {}
+        total = 0
         pending_gap = 0
-        marker_style = self._style("item--marker")
-        focused_style = self._style("item--focused")
         for entry in self.entries:
             if isinstance(entry, Line):
                 top, bottom, left = self._margin(entry.classes)
-                if rows:
-                    rows.extend([Content("")] * max(pending_gap, top))
-                indent = Content(" " * left)
-                rows.extend(indent + piece for piece in self._wrap(entry, width - left))
-                pending_gap = bottom
-                continue
-            top, bottom, _left = self._margin("item")
-            if rows:
-                rows.extend([Content("")] * max(pending_gap, top))
-            first_row = len(rows)
+                height = wrapped_height(entry.content, max(1, width - left))
+            else:
+                top, bottom, _left = self._margin("item")
+                height = sum(wrapped_height(line.content, max(1, width - MARKER_WIDTH)) for line in entry.lines)
+            if total:
+                total += max(pending_gap, top)
+            layout.entries.append(entry)
+            layout.entry_rows.append(total)
+            layout.entry_heights.append(height)
+            if isinstance(entry, Item):
+                layout.item_rows.append((total, height))
+            total += height
+            pending_gap = bottom
+        # Rows between entries are blank; an entry's rows are None until it is wrapped.
+        rows: list[Content | None] = [BLANK] * total
+        for first_row, height in zip(layout.entry_rows, layout.entry_heights):
+            rows[first_row:first_row + height] = [None] * height
+        self._rows = rows
+
+    def _row(self, row: int) -> Content:
+        """Row `row` of the pane, wrapping the entry it belongs to if it isn't yet."""
+        content = self._rows[row]
+        if content is None:
+            self._wrap_entry(bisect_right(self._layout.entry_rows, row) - 1)
+            content = self._rows[row]
+            assert content is not None
+        return content
+
+    def _wrap_entry(self, index: int) -> None:
+        layout, width = self._layout, self._width
+        entry, first_row = layout.entries[index], layout.entry_rows[index]
+        if isinstance(entry, Line):
+            _top, _bottom, left = self._margin(entry.classes)
+            indent = Content(" " * left)
+            pieces = [indent + piece for piece in self._wrap(entry, width - left)]
+        else:
+            marker_style = self._style("item--marker")
             marker = MARKER if entry.selected else MATCH_MARKER if entry.matched else entry.bullet
-            rows.extend(self._item_rows(entry, width, marker, marker_style))
+            pieces = self._item_rows(entry, width, marker, marker_style)
             if entry.selected:
                 # Also drawn as it looks while the pane has focus; render_line picks one, so a
-                # focus change repaints the pane without drawing it again.
-                focused = self._item_rows(entry, width, marker, marker_style, focused_style)
+                # focus change repaints the pane without wrapping it again.
+                focused = self._item_rows(entry, width, marker, marker_style, self._style("item--focused"))
                 self._focused_rows = dict(enumerate(focused, start=first_row))
-            self._layout.item_rows.append((first_row, len(rows) - first_row))
-            pending_gap = bottom
-        return rows
+        # The count and the wrap use the same line breaker, so `pieces` fills the entry's rows
+        # exactly; cutting to the count keeps every other entry's rows where they were counted.
+        height = layout.entry_heights[index]
+        self._rows[first_row:first_row + height] = (pieces + [BLANK] * height)[:height]
 
     def _item_rows(self, item: Item, width: int, marker: str, marker_style: Style,
                    extra: Style | None = None) -> list[Content]:
