@@ -254,12 +254,12 @@ class ArticlePane(ScrollColumn, can_focus=True):
             self._wrapped[index] = rows
         return rows
 
-    def render_line(self, y: int) -> Strip:
+    def prepare_rows(self) -> None:
         self._ensure_rows()
+
+    def render_line(self, y: int) -> Strip:
+        frame = self.row_frame()
         row = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
-        style = self.visual_style
-        fill = (style + Style(reverse=False)).rich_style
         content: Content | None = None
         if 0 <= row < len(self._heading_rows):
             content = self._heading_rows[row]
@@ -272,9 +272,9 @@ class ArticlePane(ScrollColumn, can_focus=True):
                 if within < len(rows):
                     content = rows[within]
         if content is None:
-            return self.with_scroll_column(Strip.blank(width, fill), y, fill)
-        strip = Strip(content.render_segments(style), content.cell_length).extend_cell_length(width, fill)
-        return self.with_scroll_column(strip, y, fill)
+            return self.with_scroll_column(Strip.blank(frame.width, frame.fill), y, frame)
+        strip = Strip(content.render_segments(frame.style), content.cell_length)
+        return self.with_scroll_column(strip.extend_cell_length(frame.width, frame.fill), y, frame)
 
     def on_resize(self) -> None:
         self._ensure_rows()

@@ -5,20 +5,41 @@ scroll or focus changes, in a frame after the one that made the change (the same
 twice), and is drawn through Rich on every frame. The panes hide it (`scrollbar-visibility:
 hidden` keeps its column, the overflow rules and the mouse wheel) and draw the same bar, cell
 for cell, as the last column of each row, so it comes in the frame that moved it.
+
+What every row of a frame shares (the widths, the pane's style, the bar's cells) is looked up
+once per frame, in `render_lines`, rather than once per row.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from math import ceil
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
+from textual.geometry import Region
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
+from textual.style import Style
 
 SCROLL_COLUMN_CSS = "scrollbar-gutter: stable; scrollbar-visibility: hidden;"
 """The CSS a pane that draws its own scrollbar needs (in its DEFAULT_CSS)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RowFrame:
+    """What each row of one frame of a pane is drawn with."""
+
+    width: int
+    """The width of the scrollable content (a row without the bar's column)."""
+    style: Style
+    """The pane's style."""
+    fill: RichStyle
+    """The style of blank cells."""
+    bar_width: int
+    bar_cells: list[Segment] | None
+    """The bar's cell for each row, or None when the bar's column is blank."""
 
 
 class ScrollColumn(ScrollView):
@@ -26,16 +47,43 @@ class ScrollColumn(ScrollView):
 
     _bar_key: tuple[object, ...] | None = None
     _bar_cells: list[Segment] = []
+    _frame: RowFrame | None = None
 
-    def with_scroll_column(self, strip: Strip, y: int, fill: RichStyle) -> Strip:
+    def prepare_rows(self) -> None:
+        """Bring the row count up to date before a frame is drawn (a pane may need to)."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self.prepare_rows()
+        self._frame = self._look_up_frame()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
+    def row_frame(self) -> RowFrame:
+        """What the rows of the frame being drawn share (looked up now outside a frame)."""
+        if self._frame is not None:
+            return self._frame
+        self.prepare_rows()
+        return self._look_up_frame()
+
+    def _look_up_frame(self) -> RowFrame:
+        width = self.scrollable_content_region.width
+        style = self.visual_style
+        fill = (style + Style(reverse=False)).rich_style
+        bar_width = self.content_region.width - width
+        cells = self._scroll_cells(bar_width) if bar_width > 0 and self.show_vertical_scrollbar else None
+        return RowFrame(width, style, fill, bar_width, cells)
+
+    def with_scroll_column(self, strip: Strip, y: int, frame: RowFrame) -> Strip:
         """`strip` (as wide as the scrollable content) with the scrollbar's cell of row `y`."""
-        bar_width = self.content_region.width - self.scrollable_content_region.width
+        bar_width = frame.bar_width
         if bar_width <= 0:
             return strip
-        if not self.show_vertical_scrollbar:
-            return strip.extend_cell_length(strip.cell_length + bar_width, fill)
-        cells = self._scroll_cells(bar_width)
-        cell = cells[y] if 0 <= y < len(cells) else Segment(" " * bar_width, fill)
+        cells = frame.bar_cells
+        if cells is None:
+            return strip.extend_cell_length(strip.cell_length + bar_width, frame.fill)
+        cell = cells[y] if 0 <= y < len(cells) else Segment(" " * bar_width, frame.fill)
         return Strip([*strip, cell], strip.cell_length + bar_width)
 
     def _scroll_cells(self, bar_width: int) -> list[Segment]:

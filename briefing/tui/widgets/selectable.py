@@ -274,18 +274,16 @@ class ItemPane(ScrollColumn, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         row = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
-        style = self.visual_style
+        frame = self.row_frame()
         # What a Static would draw for the row, which fits the width already, without wrapping
         # it again: only the rows on screen cost a frame.
-        fill = (style + Style(reverse=False)).rich_style
         if not 0 <= row < len(self._rows):
-            return self.with_scroll_column(Strip.blank(width, fill), y, fill)
+            return self.with_scroll_column(Strip.blank(frame.width, frame.fill), y, frame)
         content = self._row(row)
         if self.has_focus:
             content = self._focused_rows.get(row, content)
-        strip = Strip(content.render_segments(style), content.cell_length).extend_cell_length(width, fill)
-        return self.with_scroll_column(strip, y, fill)
+        strip = Strip(content.render_segments(frame.style), content.cell_length)
+        return self.with_scroll_column(strip.extend_cell_length(frame.width, frame.fill), y, frame)
 
     def _hidden_width(self) -> int:
         """The content width this pane would have if shown in its container, or 0 if unknown."""
