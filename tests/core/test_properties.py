@@ -68,6 +68,12 @@ def test_pathological_inputs_finish():
         # One paragraph of many sentences and quotes: per-sentence or per-quote slices of the
         # rest of the line would make this quadratic (bench_big.py --kind line times it).
         '"We are ready," said Ada Morrow. The port reopened on Friday. ' * 3000,
+        # Shapes of the second session's rules: linked organisation names, unnamed subjects,
+        # interviews without "Q:", a weekday restated as a date.
+        "Office of the Office for the " * 2000,
+        "One analyst, " * 3000 + 'said: "x"',
+        "Why?\n\nI think so.\n\n" * 2000,
+        "next Friday, " * 2000 + "13 November",
     ]
     for raw in cases:
         body, _ = clean_text(raw)
