@@ -314,7 +314,8 @@ def find_reference(body: str, published: str | None, published_basis: str | None
             if day:
                 return Reference(day, f"dateline: '{match.group().rstrip(' —–-')}'", source=match.span())
         else:
-            year, how = _infer_year(body, month, day_number, now, match.group("weekday"), found=found)
+            year, how = _infer_year(body, month, day_number, now, match.group("weekday"), found=found,
+                                    lede_weekday=_lede_weekday(body, match.end()))
             day = _safe_date(year, month, day_number)
             if day:
                 return Reference(day, f"dateline '{match.group().rstrip(' —–-')}', year from {how}",
@@ -351,8 +352,25 @@ def find_reference(body: str, published: str | None, published_basis: str | None
     return Reference(None, None, ("no publication date found: relative dates are not resolved",))
 
 
+def _lede_weekday(body: str, start: int) -> int | None:
+    """The weekday a wire lede reports on ("X agreed on Wednesday", "organizers said Tuesday"),
+    in the sentence after the dateline: the dateline's day, or the day before for a story
+    filed overnight. A weekday ahead ("will meet Thursday") is not read."""
+    end = body.find("\n", start)
+    sentence_end = body.find(". ", start, end if end >= 0 else len(body))
+    stop = sentence_end if sentence_end >= 0 else (end if end >= 0 else len(body))
+    match = _REPORTED_ON.search(body, start, stop)
+    return WEEKDAYS[match.group(1).lower()] if match else None
+
+
+_REPORTED_ON = re.compile(
+    r"\b(?:said|announced|agreed|confirmed|decided|voted|approved|reported|told (?:\w+ )?\w+)\s+(?:on\s+)?"
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
 def _infer_year(body: str, month: int, day_number: int, now: dt.datetime, weekday: str | None,
-                offset: int = 0, found: list[re.Match[str]] | None = None) -> tuple[int, str]:
+                offset: int = 0, found: list[re.Match[str]] | None = None,
+                lede_weekday: int | None = None) -> tuple[int, str]:
     """The year in which the text's weekday-and-date pairs hold and its years agree, else the
     latest year that keeps the date at or before the clock."""
     years = [int(y) for y in _YEAR_MENTION.findall(body)]
@@ -382,11 +400,15 @@ def _infer_year(body: str, month: int, day_number: int, now: dt.datetime, weekda
             if pair_date and pair_date.weekday() == pair_weekday:
                 score += 2
         score += _weekday_fit(bare_weekdays, named, reference)
+        if lede_weekday is not None:
+            score += 1.5 if lede_weekday == anchor.weekday() else 0.5 if lede_weekday == (anchor.weekday() - 1) % 7 else 0
         if latest_mentioned is not None and year < latest_mentioned - 1:
             score -= 1
         if reference > now.date():
             score -= 0.5
         score -= abs(now.year - year) * 0.01
+        # Articles are read while they are news: each year further back than last year costs.
+        score -= max(0, now.year - 1 - year) * 0.3
         if best is None or score > best[0]:
             best = (score, year)
     assert best is not None

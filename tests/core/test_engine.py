@@ -577,3 +577,16 @@ def test_nationality_bodies_stay_closed_and_notices_in_capitals():
     assert found["Marco Ferri"] == ["very physical"] and found["Northvale Buses"] == ["Allow ten extra minutes"]
     assert dt.date(2026, 10, 19) in days(article)
     assert all(not span.text.startswith("NOTICE") for span in article.summary)
+
+
+def test_a_wire_ledes_reporting_day_picks_the_datelines_year():
+    body = ("Talks resume\n\nVELMARA, March 11 (Wire) - Estmark and Corvania agreed on Wednesday to resume talks "
+            "over the sound. Two trawlers were released on Monday. A captain appears in court on March 17.\n")
+    article = analyze_document(Document(path="t.txt", body=body), dt.datetime(2026, 11, 25, tzinfo=dt.timezone.utc))
+    assert article.reference_time == dt.date(2026, 3, 11)  # a Wednesday; 11 March 2025 was a Tuesday
+
+
+def test_a_year_long_past_needs_more_than_a_weekday_to_win():
+    body = "Debate\n\nGAINESVILLE, Oct. 6 — The rivals will meet Thursday, organizers said Tuesday.\n"
+    article = analyze_document(Document(path="t.txt", body=body), dt.datetime(2026, 5, 20, tzinfo=dt.timezone.utc))
+    assert article.reference_time is not None and article.reference_time.year >= 2025
