@@ -59,6 +59,7 @@ ROLE_NOUNS = frozenset(
     candidate organiser organizer activist campaigner resident engineer doctor nurse teacher
     student pilot driver worker member expert historian author playwright chef farmer justice
     magistrate coroner employee staffer aide insider source witness neighbour neighbor
+    councilwoman councilman alderman alderwoman assemblywoman assemblyman congresswoman congressman
     """.split()
 )
 # Role words a referent may use for the same office: "the judge" for "Justice Corrigan".

@@ -116,6 +116,8 @@ _APPOSITIVE_NAME = re.compile(rf",\s+(?P<name>{NAME})\s*,")
 _SPOKES_BEFORE = re.compile(
     r"\b(?i:an?|the)\s+(?P<role>spokes(?:wo)?man|spokesperson|press officer|press secretary)\s+"
     r"(?:for|from|at)\s+(?:the\s+)?$")
+# "the Eastgate, Riverside and Holloway Park branches": names in a list after "the" name things.
+_THE_LIST_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'\-]*\s*(?:,\s*|\s+and\s+|\s+or\s+))+$")
 _NAMED_AFTER = re.compile(rf"[^,.;:]{{0,60}},\s+{NAME}\s*,")
 
 
@@ -358,7 +360,16 @@ class _Registry:
     def most_recent(self, kind: str, before: int, gender: str | None = None) -> _Entity | None:
         candidates = [e for e in self.recent() if e.kind == kind and 0 <= e.last_seen <= before
                       and (gender is None or e.gender in (None, gender))]
-        return max(candidates, key=lambda e: e.last_seen) if candidates else None
+        if not candidates:
+            return None
+        latest = max(candidates, key=lambda e: e.last_seen)
+        if gender is not None and latest.gender is None and not latest.role and not latest.quotes:
+            # "the Riverside and Holloway Park branches ... 'Nobody is closing a library,' she
+            # added": a bare name nobody has quoted yields to the woman the pronoun fits.
+            fitting = [e for e in candidates if e.gender == gender]
+            if fitting:
+                return max(fitting, key=lambda e: e.last_seen)
+        return latest
 
 
 @lru_cache(maxsize=4096)
@@ -614,7 +625,8 @@ class _Attributor:
             person_signal = title is not None or role is not None or _WHO_AFTER.match(
                 self.mask, match.end(), match.end() + 10) is not None or (
                 run.plain_full_name
-                and _PREPOSITION_BEFORE.search(self.mask, max(0, start - 12), start) is None)
+                and _PREPOSITION_BEFORE.search(self.mask, max(0, start - 12), start) is None
+                and _THE_LIST_BEFORE.search(self.mask, max(0, start - 80), start) is None)
             if org_signal:
                 self.registry.register(name, "org", start)
             elif person_signal and not (run.words == 1 and title is None and role is None):

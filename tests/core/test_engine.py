@@ -590,3 +590,12 @@ def test_a_year_long_past_needs_more_than_a_weekday_to_win():
     body = "Debate\n\nGAINESVILLE, Oct. 6 — The rivals will meet Thursday, organizers said Tuesday.\n"
     article = analyze_document(Document(path="t.txt", body=body), dt.datetime(2026, 5, 20, tzinfo=dt.timezone.utc))
     assert article.reference_time is not None and article.reference_time.year >= 2025
+
+
+def test_names_in_a_list_after_the_are_things_not_people():
+    article = analyse(
+        "Budget\n\nMayor Teresa Lindqvist presented the budget on Monday.\n\n"
+        "She said the changes, which would close the Eastgate, Riverside and Holloway Park branches on Mondays, "
+        "would save money. \"Nobody is closing a library,\" she added.\n"
+    )
+    assert speakers(article) == {"Teresa Lindqvist": ["Nobody is closing a library"]}
