@@ -24,6 +24,7 @@ _DECISION_WORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z]+")
 _LETTERS = frozenset(string.ascii_letters)
 _SHOUTED_OPENING = re.compile(r"\W*(?:[A-Z][A-Z'’-]+\s+){3}")
+_NO_EVENTS: frozenset[int] = frozenset()
 _WHOLE = re.compile(r"[.!?…][\"'”’»)]*$")
 
 
@@ -97,14 +98,15 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
         score += max(0.0, 3.0 - rank * 0.5)  # the lead carries the story
         dated = event_starts[bisect_left(event_starts, sentence.start):
                              bisect_left(event_starts, sentence.end)]
-        score += 1.0 if any(s in deadline_starts for s in dated) else 0.0
+        if dated:
+            score += 1.0 if any(s in deadline_starts for s in dated) else 0.0
         decisions = bisect_left(decision_starts, sentence.end) - bisect_left(decision_starts, sentence.start)
         score += 0.3 * min(decisions, 4)
         score -= 3.0 * (inside_quote / max(1, len(text)))
         if words > 60:
             score -= 1.0
-        events_here = frozenset(event_of[start] for start in dated)
-        candidates.append((score + _event_points(events_here, set()), sentence, events_here))
+        events_here = frozenset(event_of[start] for start in dated) if dated else _NO_EVENTS
+        candidates.append((score + (_event_points(events_here, set()) if dated else 0.0), sentence, events_here))
         rank += 1
     chosen: list[Sentence] = []
     covered: set[int] = set()
