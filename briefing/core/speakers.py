@@ -223,7 +223,7 @@ class _Registry:
         self._add(self._by_surname, entity.surname, entity)
         stem = org_stem(entity.name.replace("-", " ")) if entity.kind == "org" else None
         if stem is not None:  # "Brightwater-and-Lyle" is the org "Brightwater-and-Lyle-Holdings"
-            self._add(self._by_form, stem.replace(" ", "-").replace("&", "n"), entity)
+            self._add(self._by_form, _joined(stem), entity)
         if entity.kind == "person" and " " in entity.name:
             self._add(self._by_first, entity.first, entity)
         if entity.kind == "org":
@@ -339,7 +339,7 @@ class _Registry:
             orgs = [e for e in candidates if e.kind == "org"]
             # "the commission" is the body with Commission in its name; "the company" is not a
             # public body, whichever was mentioned last.
-            fitting = ([e for e in orgs if head in e.name.lower().replace("-", " ").split()]
+            fitting = ([e for e in orgs if head in _name_words(e.name)]
                        or [e for e in orgs if head in _COMPANY_NOUNS and not _is_public_body(e.name)]
                        or orgs)
             return max(fitting, key=lambda e: e.last_seen) if fitting else None
@@ -427,7 +427,17 @@ _PUBLIC_BODY_WORDS = frozenset(
 
 def _is_public_body(name: str) -> bool:
     """Whether an organisation's name says it is a public body ("Federal Communications Commission")."""
-    return not _PUBLIC_BODY_WORDS.isdisjoint(name.lower().replace("-", " ").split())
+    return not _PUBLIC_BODY_WORDS.isdisjoint(_name_words(name))
+
+
+def _name_words(name: str) -> list[str]:
+    """An organisation name's words in lower case, joined or not ("Federal-Communications-Commission")."""
+    return name.lower().replace("-", " ").split()
+
+
+def _joined(name: str) -> str:
+    """An organisation name as the attribution mask writes it: one word, the same length."""
+    return name.replace(" ", "-").replace("&", "n")
 
 
 def _spokesperson_clue(head: str, offset: int) -> _Clue | None:
@@ -464,10 +474,9 @@ def _join_org_names(mask: str) -> tuple[str, dict[str, str]]:
     done = 0
     for start, end in spans:
         original = mask[start:end]
-        joined = original.replace(" ", "-").replace("&", "n")
-        forms[joined] = original
+        forms[_joined(original)] = original
         parts.append(mask[done:start])
-        parts.append(joined)
+        parts.append(_joined(original))
         done = end
     parts.append(mask[done:])
     return "".join(parts), forms
@@ -607,8 +616,9 @@ class _Attributor:
                 self._note_honorific(known, title)
                 continue
             window_start = max(0, start - 60)
+            window = self.mask[window_start:start]
             spokes = _SPOKES_BEFORE.search(self.mask, window_start, start) if (
-                "spokes" in self.mask[window_start:start] or "press " in self.mask[window_start:start]) else None
+                "spokes" in window or "press " in window) else None
             if spokes is not None:
                 # "A spokeswoman for the Department of Roads and Bridges said ...": the body
                 # speaks through her, so "the spokeswoman said" later is the department.
