@@ -365,7 +365,7 @@ def _lede_weekday(body: str, start: int) -> int | None:
 
 _REPORTED_ON = re.compile(
     r"\b(?:said|announced|agreed|confirmed|decided|voted|approved|reported|told (?:\w+ )?\w+)\s+(?:on\s+)?"
-    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+    rf"({'|'.join(_WEEKDAY_NAMES)})\b")
 
 
 def _infer_year(body: str, month: int, day_number: int, now: dt.datetime, weekday: str | None,
@@ -438,13 +438,15 @@ def _clause(body: str, start: int, end: int, sentence: Sentence | None) -> tuple
     return body[max(left, start - 160):start], body[end:min(right, end + 160)]
 
 
-_CLAUSE_BEFORE = re.compile(r",\s|[;—–]|(?<!\d):(?!\d)|\band\b|\bbut\b|\bwhen\b|\bafter\b|\bwhile\b")
+_PUNCTUATION = r",\s|[;—–]|(?<!\d):(?!\d)"
+"""What bounds a clause in any case: a comma, a semicolon, a dash, a colon that is not a clock's."""
+_CLAUSE_BEFORE = re.compile(rf"{_PUNCTUATION}|\band\b|\bbut\b|\bwhen\b|\bafter\b|\bwhile\b")
 _PREPOSITIONS_AHEAD = frozenset({"by", "until", "before", "from"})
-_PUNCTUATION_BEFORE = re.compile(r",\s|[;—–]|(?<!\d):(?!\d)")
-_CLAUSE_AFTER = re.compile(r",\s|[;—–]|(?<!\d):(?!\d)|\.\s|\.$|\band\b|\bbut\b")
+_PUNCTUATION_BEFORE = re.compile(_PUNCTUATION)
+_CLAUSE_AFTER = re.compile(rf"{_PUNCTUATION}|\.\s|\.$|\band\b|\bbut\b")
 # First look: a subordinate clause after the date tells what came before it, not the date's
 # tense ("moved Sunday's course after engineers found a crack").
-_MAIN_CLAUSE_AFTER = re.compile(r",\s|[;—–]|(?<!\d):(?!\d)|\.\s|\.$|\band\b|\bbut\b|\b(?:after|when|while|because|although)\b")
+_MAIN_CLAUSE_AFTER = re.compile(rf"{_CLAUSE_AFTER.pattern}|\b(?:after|when|while|because|although)\b")
 
 
 def _needs_tense(match: re.Match[str]) -> bool:
@@ -488,18 +490,20 @@ def _tense(before: str, after: str, split: bool = True, main_clause: bool = Fals
     near_after = (_MAIN_CLAUSE_AFTER if main_clause else _CLAUSE_AFTER).split(after, maxsplit=1)[0]
     window = near_before[-90:] + " " + near_after[:60]
     anchor = len(near_before[-90:])
-    # An infinitive after the date is its purpose ("voted on Monday to hold a ballot"), not its tense.
     words = _cue_words(window)
-    # A preposition points ahead only when it governs the date: "by Friday", "until 5 p.m. on
-    # Friday", not "confirmed by a second team Wednesday".
-    future = [m for m in _find_cues(words, _FUTURE_PHRASES, infinitives=True)
-              if not (m.group().startswith("to ") and m.start() >= anchor)
-              and not (m.group() in _PREPOSITIONS_AHEAD and not 0 <= anchor - m.end() <= 14)]
     past = [m.start() for m in _find_cues(words, _PAST_PHRASES, infinitives=False)
             if not _MODAL_BEFORE.search(window, max(0, m.start() - 12), m.start())]
     # A verb in -ed right after a name is the simple past of a verb no list holds ("The Schools
     # Trust debated funding on Tuesday"); "have moved" and "the delayed vote" are not.
     past += [start for start, end, word in _named_subject_verbs(window, words)]
+    # Not future cues: an infinitive after the date, its purpose ("voted on Monday to hold a
+    # ballot"); an infinitive right after a past verb, that verb's ("learned to cook"); a
+    # preposition that does not govern the date ("confirmed by a second team Wednesday", unlike
+    # "by Friday" or "until 5 p.m. on Friday").
+    future = [m for m in _find_cues(words, _FUTURE_PHRASES, infinitives=True)
+              if not (m.group().startswith("to ") and (m.start() >= anchor or any(
+                  0 < m.start() - p <= 16 and window[p:m.start()].count(" ") == 1 for p in past)))
+              and not (m.group() in _PREPOSITIONS_AHEAD and not 0 <= anchor - m.end() <= 14)]
     # Present perfect ("has been issued") reports news that may point ahead, so it is never strong.
     strong_past = [p for p in past if window[p:p + 12].split()[0].lower().strip(".,") in _STRONG_PAST
                    and not _PERFECT_BEFORE.search(window, max(0, p - 14), p)]
@@ -515,9 +519,6 @@ def _tense(before: str, after: str, split: bool = True, main_clause: bool = Fals
             return False  # "before the council meets on 2 June": the present tense points ahead
         return cue.group().lower() in _WEAK_FUTURE
 
-    # "learned to cook", "tried to leave": an infinitive right after a past verb is that verb's.
-    future = [m for m in future if not (m.group().startswith("to ") and any(
-        0 < m.start() - p <= 16 and window[p:m.start()].count(" ") == 1 for p in past))]
     strong = [m.start() for m in future if not is_weak(m)]
     weak = [m.start() for m in future if is_weak(m)]
     if strong and past:
@@ -723,14 +724,28 @@ _RANGE_JOIN = re.compile(
     r"^\s*(?:to|through|until|till|-|–|and)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)\s+(?:on\s+)?)?$")
 
 
+class _Found(NamedTuple):
+    """A date found in the text, waiting for the mentions after it (a range, the same date
+    written twice) before it becomes an event."""
+
+    mention: _Mention
+    sentence: Sentence | None
+    tense: str | None
+    """Read when resolving the date needed it; else read later, only if the date lies ahead."""
+    clause: tuple[str, str]
+    relative: bool
+    """Counted from the story ("within 48 hours", "next week"): its tense never drops it."""
+    weekday_alone: bool
+    """A weekday with no date ("next Friday"), which a written date right after may correct."""
+
+
 def find_events(body: str, sentences: list[Sentence], reference: Reference,
                 skip: Iterable[Span] = (), found: list[re.Match[str]] | None = None) -> tuple[Event, ...]:
     """Every dated event at or after the reference date, one per event with all its mentions."""
     ref_day = reference.day
     skipped = sorted([(span.start, span.end) for span in skip] + ([reference.source] if reference.source else []))
     sentence_index = 0
-    mentions: list[tuple[_Mention, Sentence | None, str | None, tuple[str, str], bool, bool]] = []
-    """(mention, its sentence, its tense if read, its clause, counted from the story, a weekday alone)"""
+    mentions: list[_Found] = []
     skip_index = 0
     for match in (found if found is not None else _DATE_PATTERNS.finditer(body)):
         while skip_index < len(skipped) and skipped[skip_index][1] <= match.start():
@@ -751,30 +766,30 @@ def find_events(body: str, sentences: list[Sentence], reference: Reference,
             continue
         if match.group("wdprefix") and "following" in match.group("wdprefix") and mentions:
             # "the trial resumes on Thursday 8 October ... closing speeches the following Monday"
-            anchor_day = mentions[-1][0].day
+            anchor_day = mentions[-1].mention.day
             target = WEEKDAYS[match.group("weekday3").lower()]
             mention.day = anchor_day + dt.timedelta(days=(target - anchor_day.weekday()) % 7 or 7)
         # One date written two ways side by side: "tomorrow, May 12th", "Friday, March 13".
-        if mentions and mentions[-1][0].day == mention.day and re.fullmatch(
-                r",?\s*", body[mentions[-1][0].end:mention.start]):
-            mentions[-1][0].end = mention.end
+        if mentions and mentions[-1].mention.day == mention.day and re.fullmatch(
+                r",?\s*", body[mentions[-1].mention.end:mention.start]):
+            mentions[-1].mention.end = mention.end
             continue
         # "next Friday, 13 November": the written date says which Friday.
-        if (mentions and mentions[-1][5] and (match.group("mdy") or match.group("dmy"))
-                and mentions[-1][0].day != mention.day and mentions[-1][0].day.weekday() == mention.day.weekday()
-                and re.fullmatch(r",?\s*", body[mentions[-1][0].end:mention.start])):
-            mention.start = mentions[-1][0].start
+        if (mentions and mentions[-1].weekday_alone and (match.group("mdy") or match.group("dmy"))
+                and mentions[-1].mention.day != mention.day and mentions[-1].mention.day.weekday() == mention.day.weekday()
+                and re.fullmatch(r",?\s*", body[mentions[-1].mention.end:mention.start])):
+            mention.start = mentions[-1].mention.start
             mentions.pop()
         # A range: "from June 3 to June 5", "Thursday through the weekend".
-        if mentions and mentions[-1][0].end <= mention.start and _RANGE_JOIN.match(body[mentions[-1][0].end:mention.start]):
-            first = mentions[-1][0]
+        if mentions and mentions[-1].mention.end <= mention.start and _RANGE_JOIN.match(body[mentions[-1].mention.end:mention.start]):
+            first = mentions[-1].mention
             if mention.day >= first.day and (mention.day - first.day).days < 120:
                 first.until = mention.until or mention.day
                 first.end = mention.end
                 first.kind = "window"
                 continue
         relative = bool(match.group("nextweek") or match.group("within") or match.group("endof"))
-        mentions.append((mention, sentence, tense, clause, relative, bool(match.group("wd"))))
+        mentions.append(_Found(mention, sentence, tense, clause, relative, bool(match.group("wd"))))
     events: list[Event] = []
     for mention, sentence, known_tense, clause, relative, _ in mentions:
         if ref_day is not None and (mention.until or mention.day) < ref_day:
@@ -1011,7 +1026,7 @@ _TRAILING = frozenset(
     "by until before from on at in to for of the a an and or that which between during through over around".split())
 # "Ferry services will be suspended" reads as a headline without its auxiliaries.
 _PASSIVE_AUXILIARY = re.compile(
-    r"\b(?:will|would|shall|(?:is|are) (?:due |set |expected |scheduled )?to|(?:is|are) (?:due|set|expected|scheduled) to) be\s+(?!able\b)")
+    r"\b(?:will|would|shall|(?:is|are) (?:due |set |expected |scheduled )?to) be\s+(?!able\b)")
 _LEADING = frozenset("and but or so that which who then also would will could can must should may might".split())
 
 
