@@ -301,11 +301,11 @@ def build_timeline(articles: Sequence[Article], now: dt.datetime) -> tuple[Timel
     An event that several articles report (the same day and the same named event: "Ceasefire
     begins" on 12 May in four dispatches) is one entry, from the first article to report it,
     listing the others in `also`."""
-    entries = sorted(
-        (TimelineEntry(article_index, event) for article_index, article in enumerate(articles)
-         for event in article.events),
-        key=lambda entry: (event_moment(entry.event, now), entry.article, entry.event.start),
-    )
+    def order(entry: TimelineEntry) -> tuple[dt.datetime, int, int]:
+        return event_moment(entry.event, now), entry.article, entry.event.start
+
+    entries = sorted((TimelineEntry(article_index, event) for article_index, article in enumerate(articles)
+                      for event in article.events), key=order)
     kept: list[TimelineEntry] = []
     by_key: dict[tuple[object, ...], int] = {}
     for entry in entries:
@@ -322,7 +322,7 @@ def build_timeline(articles: Sequence[Article], now: dt.datetime) -> tuple[Timel
         if key is not None and index is None:
             by_key[key] = len(kept)
         kept.append(entry)
-    return tuple(sorted(kept, key=lambda entry: (event_moment(entry.event, now), entry.article, entry.event.start)))
+    return tuple(sorted(kept, key=order))
 
 
 def _same_event_key(event: Event) -> tuple[object, ...] | None:

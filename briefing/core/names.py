@@ -211,10 +211,7 @@ def _org_span(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     words = [word for _, _, word in tokens]
     for index, word in enumerate(words):
         if word in _OF_LINKS and index > 0 and words[index - 1] in ORG_HEADS:
-            head = index - 1
-            first = head
-            while first > 0 and head - first < 3 and words[first - 1][:1].isupper() and words[first - 1] not in NOT_NAMES:
-                first -= 1
+            first = _name_start(words, index - 1, most=3)  # "Royal Bank of Scotland"
             last = _named_after(words, index)
             if last is None:
                 continue
@@ -238,10 +235,7 @@ def _org_span(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
                 end += 1
             tail = words[end].rstrip(".,").lower()
             if (words[end] in ORG_TAILS or tail in ORG_SUFFIXES) and words[index - 1] not in NOT_NAMES:
-                first = index - 1
-                while first > 0 and index - first < 3 and words[first - 1][:1].isupper() and words[first - 1] not in NOT_NAMES:
-                    first -= 1
-                return tokens[first][0], tokens[end][1]
+                return tokens[_name_start(words, index - 1, most=2)][0], tokens[end][1]
     return None
 
 
@@ -253,6 +247,15 @@ def org_stem(name: str) -> str | None:
         return None
     stem = words[:-1]
     return " ".join(stem) if stem[-2] in _AND_LINKS else None
+
+
+def _name_start(words: list[str], word: int, most: int) -> int:
+    """The first of up to `most` more capitalised words before `words[word]` that belong to the
+    same name ("European Court", not "The Court")."""
+    first = word
+    while first > 0 and word - first < most and words[first - 1][:1].isupper() and words[first - 1] not in NOT_NAMES:
+        first -= 1
+    return first
 
 
 def _named_after(words: list[str], link: int) -> int | None:
