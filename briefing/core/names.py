@@ -140,7 +140,7 @@ def strip_leading_non_names(name: str) -> str:
 
 def is_org_name(name: str) -> bool:
     """Whether a name reads as an organisation ("Fernleaf Labs", "Calder Chemical Co.", "Bank of
-    England", also with its words joined by hyphens as the attribution pass writes them)."""
+    England")."""
     tokens = [token.lower() for token in name.split()]
     return any(token in ORG_SUFFIXES or token.rstrip(".") in ORG_SUFFIXES for token in tokens[1:]) or (
         len(tokens) == 1 and name.isupper() and len(name) > 1
@@ -148,12 +148,11 @@ def is_org_name(name: str) -> bool:
 
 
 def _is_linked_org_name(name: str) -> bool:
-    if name.count(" ") < 2 and name.count("-") < 2:
+    if name.count(" ") < 2:
         return False  # "Bank of England" has three words at least
-    spaced = name.replace("-", " ")
-    if not any(link in spaced for link in (" of ", " for ", " on ", " and ", " & ")):
+    if not any(link in name for link in (" of ", " for ", " on ", " and ", " & ")):
         return False
-    return find_org_names(spaced) == [(0, len(spaced))]
+    return find_org_names(name) == [(0, len(name))]
 
 
 

@@ -569,6 +569,10 @@ class _Attributor:
         end = self._line_breaks[index] if index < len(self._line_breaks) else len(self.body)
         return start, end
 
+    def _is_org(self, name: str) -> bool:
+        """Whether a name read from the mask is an organisation's, joined ("Bank-of-England") or not."""
+        return name in self._org_forms or is_org_name(name)
+
     def _unjoin(self, text: str) -> str:
         """Text read from the mask, with joined organisation names spelt as the article does."""
         for joined, original in self._org_forms.items():
@@ -770,7 +774,7 @@ class _Attributor:
                 return match.group("pronoun") is not None
             _, name = _clean_name(match.group("name"))
             entity = self.registry._find(name, offset + match.start()) if name else None
-            return (entity.kind == "person") if entity is not None else not is_org_name(name)
+            return (entity.kind == "person") if entity is not None else not self._is_org(name)
 
         head = self.mask[max(0, offset + direct.start() - 12):offset + direct.start()]
         if _PREPOSITION_BEFORE.search(head):
@@ -833,7 +837,7 @@ class _Attributor:
             return None
         known = self.registry._find(clue.text, clue.position)
         kind = known.kind if known else (
-            "org" if clue.org or is_org_name(clue.text) or clue.text in self._org_forms else "person")
+            "org" if clue.org or self._is_org(clue.text) else "person")
         if known is None and len(clue.text.split()) == 1 and kind == "person":
             # A lone capitalised word that was never introduced may be an organisation.
             fuller = self.registry._fullest(clue.text, "org")
