@@ -106,14 +106,13 @@ def summarize(body: str, sentences: Sequence[Sentence], events: Sequence[Event],
         if words > 60:
             score -= 1.0
         events_here = frozenset(event_of[start] for start in dated) if dated else _NO_EVENTS
-        candidates.append((score + (_event_points(events_here, set()) if dated else 0.0), sentence, events_here))
+        candidates.append((score, sentence, events_here))
         rank += 1
     chosen: list[Sentence] = []
     covered: set[int] = set()
     for _ in range(min(limit, len(candidates))):
         # Scores change only by the events not yet covered: a short list, picked greedily.
-        best = max(candidates, key=lambda item: item[0] if not item[2] & covered else (
-            item[0] - _event_points(item[2], set()) + _event_points(item[2], covered)))
+        best = max(candidates, key=lambda item: item[0] + _event_points(item[2], covered) if item[2] else item[0])
         candidates.remove(best)
         chosen.append(best[1])
         covered |= best[2]
