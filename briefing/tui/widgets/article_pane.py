@@ -271,10 +271,7 @@ class ArticlePane(ScrollColumn, can_focus=True):
                 within = body_row - self._line_rows[index]
                 if within < len(rows):
                     content = rows[within]
-        if content is None:
-            return self.with_scroll_column(Strip.blank(frame.width, frame.fill), y, frame)
-        strip = Strip(content.render_segments(frame.style), content.cell_length)
-        return self.with_scroll_column(strip.extend_cell_length(frame.width, frame.fill), y, frame)
+        return self.row_strip(content, y, frame)
 
     def on_resize(self) -> None:
         self._ensure_rows()

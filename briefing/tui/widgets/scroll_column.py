@@ -17,6 +17,7 @@ from math import ceil
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
+from textual.content import Content
 from textual.geometry import Region
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBarRender
@@ -74,6 +75,14 @@ class ScrollColumn(ScrollView):
         bar_width = self.content_region.width - width
         cells = self._scroll_cells(bar_width) if bar_width > 0 and self.show_vertical_scrollbar else None
         return RowFrame(width, style, fill, bar_width, cells)
+
+    def row_strip(self, content: Content | None, y: int, frame: RowFrame) -> Strip:
+        """Row `y` drawn from `content` (already wrapped to the width; None for a blank row),
+        padded to the scrollable width, with the scrollbar's cell."""
+        if content is None:
+            return self.with_scroll_column(Strip.blank(frame.width, frame.fill), y, frame)
+        strip = Strip(content.render_segments(frame.style), content.cell_length)
+        return self.with_scroll_column(strip.extend_cell_length(frame.width, frame.fill), y, frame)
 
     def with_scroll_column(self, strip: Strip, y: int, frame: RowFrame) -> Strip:
         """`strip` (as wide as the scrollable content) with the scrollbar's cell of row `y`."""

@@ -278,12 +278,11 @@ class ItemPane(ScrollColumn, can_focus=True):
         # What a Static would draw for the row, which fits the width already, without wrapping
         # it again: only the rows on screen cost a frame.
         if not 0 <= row < len(self._rows):
-            return self.with_scroll_column(Strip.blank(frame.width, frame.fill), y, frame)
+            return self.row_strip(None, y, frame)
         content = self._row(row)
         if self.has_focus:
             content = self._focused_rows.get(row, content)
-        strip = Strip(content.render_segments(frame.style), content.cell_length)
-        return self.with_scroll_column(strip.extend_cell_length(frame.width, frame.fill), y, frame)
+        return self.row_strip(content, y, frame)
 
     def _hidden_width(self) -> int:
         """The content width this pane would have if shown in its container, or 0 if unknown."""
